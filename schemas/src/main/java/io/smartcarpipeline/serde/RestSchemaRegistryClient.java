@@ -1,0 +1,198 @@
+package io.smartcarpipeline.serde;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import org.apache.avro.Schema;
+import org.apache.kafka.common.errors.SerializationException;
+
+/**
+ * Schema Registry client over the Confluent REST API, using only its documented endpoints so it
+ * works against Confluent Schema Registry, Apicurio (ccompat), Karapace, Redpanda and our embedded
+ * registry. Ids and registrations are cached; failures become a {@link SerializationException} that
+ * says which registry, which subject or id, and what to check.
+ */
+public final class RestSchemaRegistryClient implements SchemaRegistryClient {
+
+  private static final String CONTENT_TYPE = "application/vnd.schemaregistry.v1+json";
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final List<URI> baseUrls;
+  private final Optional<String> authorization;
+  private final AvroSerdeConfig config;
+  private final HttpClient http;
+  private final Map<Integer, Schema> schemasById = new ConcurrentHashMap<>();
+  private final Map<SubjectSchema, Integer> idsBySubjectSchema = new ConcurrentHashMap<>();
+
+  public RestSchemaRegistryClient(AvroSerdeConfig config) {
+    this.config = config;
+    this.baseUrls = config.registryUrls();
+    this.authorization =
+        config
+            .userInfo()
+            .map(
+                u ->
+                    "Basic "
+                        + Base64.getEncoder().encodeToString(u.getBytes(StandardCharsets.UTF_8)));
+    this.http = HttpClient.newBuilder().connectTimeout(config.requestTimeout()).build();
+  }
+
+  @Override
+  public int register(String subject, Schema schema) {
+    return idsBySubjectSchema.computeIfAbsent(
+        new SubjectSchema(subject, schema),
+        k -> {
+          JsonNode body = call("POST", "/subjects/" + encode(subject) + "/versions", schema);
+          int id = body.path("id").asInt(-1);
+          schemasById.putIfAbsent(id, schema);
+          return id;
+        });
+  }
+
+  @Override
+  public int lookup(String subject, Schema schema) {
+    return idsBySubjectSchema.computeIfAbsent(
+        new SubjectSchema(subject, schema),
+        k -> {
+          JsonNode body = call("POST", "/subjects/" + encode(subject), schema);
+          int id = body.path("id").asInt(-1);
+          schemasById.putIfAbsent(id, schema);
+          return id;
+        });
+  }
+
+  @Override
+  public RegisteredSchema latest(String subject) {
+    JsonNode body = call("GET", "/subjects/" + encode(subject) + "/versions/latest", null);
+    Schema schema = parse(body.path("schema").asText(), "subject " + subject);
+    int id = body.path("id").asInt(-1);
+    schemasById.putIfAbsent(id, schema);
+    return new RegisteredSchema(subject, body.path("version").asInt(-1), id, schema);
+  }
+
+  @Override
+  public Schema byId(int id) {
+    return schemasById.computeIfAbsent(
+        id,
+        k -> {
+          JsonNode body = call("GET", "/schemas/ids/" + id, null);
+          return parse(body.path("schema").asText(), "schema id " + id);
+        });
+  }
+
+  private JsonNode call(String method, String path, Schema schema) {
+    SerializationException last = null;
+    for (URI base : baseUrls) {
+      try {
+        return callOnce(base, method, path, schema);
+      } catch (RegistryUnreachable e) {
+        last = e.exception;
+      }
+    }
+    throw last;
+  }
+
+  private JsonNode callOnce(URI base, String method, String path, Schema schema) {
+    URI uri = URI.create(base + path);
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(uri).timeout(config.requestTimeout()).header("Accept", CONTENT_TYPE);
+    authorization.ifPresent(a -> request.header("Authorization", a));
+    if (schema != null) {
+      String body = JSON.createObjectNode().put("schema", schema.toString()).toString();
+      request.header("Content-Type", CONTENT_TYPE);
+      request.method(method, HttpRequest.BodyPublishers.ofString(body));
+    } else {
+      request.method(method, HttpRequest.BodyPublishers.noBody());
+    }
+    HttpResponse<String> response;
+    try {
+      response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    } catch (IOException e) {
+      throw new RegistryUnreachable(
+          new SerializationException(
+              "Schema registry at "
+                  + base
+                  + " is unreachable ("
+                  + e
+                  + "); check schema.registry.url / SCHEMA_REGISTRY_URL and that the registry is up",
+              e));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new SerializationException("Interrupted while calling the schema registry", e);
+    }
+    return readAnswer(uri, method, response);
+  }
+
+  private static JsonNode readAnswer(URI uri, String method, HttpResponse<String> response) {
+    JsonNode body;
+    try {
+      body = JSON.readTree(response.body().isEmpty() ? "{}" : response.body());
+    } catch (IOException e) {
+      throw new SerializationException(
+          "Schema registry answered " + method + " " + uri + " with non-JSON: " + response.body());
+    }
+    if (response.statusCode() / 100 == 2) {
+      return body;
+    }
+    throw new SerializationException(
+        "Schema registry refused "
+            + method
+            + " "
+            + uri
+            + ": HTTP "
+            + response.statusCode()
+            + ", error_code "
+            + body.path("error_code").asText("?")
+            + ": "
+            + body.path("message").asText(response.body())
+            + hint(response.statusCode(), body.path("error_code").asInt()));
+  }
+
+  private static String hint(int status, int errorCode) {
+    if (status == 409) {
+      return " (the schema is not compatible with the subject's earlier versions under its"
+          + " compatibility level)";
+    }
+    if (errorCode == 40401 || errorCode == 40403) {
+      return " (not registered: enable auto.register.schemas or register it first)";
+    }
+    return "";
+  }
+
+  private static Schema parse(String text, String what) {
+    try {
+      return new Schema.Parser().parse(text);
+    } catch (RuntimeException e) {
+      throw new SerializationException(
+          "Schema registry returned an unparsable schema for " + what, e);
+    }
+  }
+
+  private static String encode(String subject) {
+    return URLEncoder.encode(subject, StandardCharsets.UTF_8).replace("+", "%20");
+  }
+
+  private record SubjectSchema(String subject, Schema schema) {}
+
+  /** A connection failure, so that the next configured URL is tried. */
+  private static final class RegistryUnreachable extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+    private final transient SerializationException exception;
+
+    RegistryUnreachable(SerializationException exception) {
+      super(exception.getMessage(), exception, false, false);
+      this.exception = exception;
+    }
+  }
+}
