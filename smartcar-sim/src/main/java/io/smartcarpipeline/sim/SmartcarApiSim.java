@@ -1,0 +1,181 @@
+package io.smartcarpipeline.sim;
+
+import io.smartcarpipeline.sim.api.RequestLog;
+import io.smartcarpipeline.sim.api.SimRouter;
+import io.smartcarpipeline.sim.api.SimServices;
+import io.smartcarpipeline.sim.api.TokenStore;
+import io.smartcarpipeline.sim.fault.FaultInjector;
+import io.smartcarpipeline.sim.fault.FaultRules;
+import io.smartcarpipeline.sim.fault.TokenBucket;
+import io.smartcarpipeline.sim.vehicle.DemoFleet;
+import io.smartcarpipeline.sim.vehicle.SimFleetState;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The Smartcar API stand-in: a Vert.x HTTP server speaking the V3 token, commands and signals API
+ * with simulated vehicles and fault injection, for tests and demos of the command dispatcher. Point
+ * {@code SMARTCAR_IAM_ORIGIN} at {@link #iamOrigin()} and {@code SMARTCAR_API_V3_ORIGIN} at {@link
+ * #v3Origin()}.
+ *
+ * <p>Entry points: {@link #start(SimConfig)} (blocking until listening, own Vert.x), {@link
+ * #deploy(Vertx, SimConfig)} (on a caller's Vert.x), {@link #main(String[])} (config from the
+ * environment).
+ */
+public final class SmartcarApiSim implements AutoCloseable {
+
+  private static final Logger LOG = LoggerFactory.getLogger(SmartcarApiSim.class);
+
+  private final Vertx vertx;
+  private final boolean ownsVertx;
+  private final HttpServer server;
+  private final SimServices services;
+
+  private SmartcarApiSim(Vertx vertx, boolean ownsVertx, HttpServer server, SimServices services) {
+    this.vertx = vertx;
+    this.ownsVertx = ownsVertx;
+    this.server = server;
+    this.services = services;
+  }
+
+  /** Starts on a Vert.x of its own and returns once listening; {@link #close()} stops both. */
+  public static SmartcarApiSim start(SimConfig config) {
+    Vertx vertx = Vertx.vertx();
+    try {
+      return deploy(vertx, config, true)
+          .toCompletionStage()
+          .toCompletableFuture()
+          .get(30, TimeUnit.SECONDS);
+    } catch (ExecutionException | TimeoutException e) {
+      vertx.close();
+      throw new IllegalStateException("smartcar-sim failed to start on port " + config.port(), e);
+    } catch (InterruptedException e) {
+      vertx.close();
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while starting smartcar-sim", e);
+    } catch (RuntimeException | Error e) {
+      vertx.close();
+      throw e;
+    }
+  }
+
+  /** Starts on the caller's Vert.x; {@link #close()} then stops only the server. */
+  public static Future<SmartcarApiSim> deploy(Vertx vertx, SimConfig config) {
+    return deploy(vertx, config, false);
+  }
+
+  private static Future<SmartcarApiSim> deploy(Vertx vertx, SimConfig config, boolean owns) {
+    SimServices services = services(config);
+    DemoFleet.populate(services.fleet(), config.demoVehicles());
+    return vertx
+        .createHttpServer(new HttpServerOptions().setPort(config.port()))
+        .requestHandler(SimRouter.create(vertx, services))
+        .listen()
+        .map(
+            server -> {
+              LOG.info(
+                  "sim_started port={} vehicles={} bucket_capacity={} seed={}",
+                  server.actualPort(),
+                  services.fleet().size(),
+                  config.bucketCapacity(),
+                  config.seed());
+              return new SmartcarApiSim(vertx, owns, server, services);
+            });
+  }
+
+  private static SimServices services(SimConfig config) {
+    return new SimServices(
+        new SimFleetState(config.clock()),
+        new TokenStore(config.clientId(), config.clientSecret(), config.tokenTtl(), config.clock()),
+        new AtomicReference<>(
+            new TokenBucket(
+                config.bucketCapacity(), config.bucketRefillPerMinute(), config.clock())),
+        new FaultInjector(config.faults(), config.seed()),
+        new RequestLog(config.requestLogLimit()),
+        config.clock());
+  }
+
+  /** Runs the stand-in with configuration from the environment until the JVM stops. */
+  public static void main(String[] args) {
+    SmartcarApiSim sim = start(SimConfig.fromEnv(System.getenv()));
+    Runtime.getRuntime().addShutdownHook(new Thread(sim::close, "smartcar-sim-shutdown"));
+  }
+
+  public int port() {
+    return server.actualPort();
+  }
+
+  /** {@code http://localhost:PORT}. */
+  public String baseUrl() {
+    return "http://localhost:" + port();
+  }
+
+  /** The value for {@code SMARTCAR_API_V3_ORIGIN}: {@code baseUrl() + "/v3"}. */
+  public String v3Origin() {
+    return baseUrl() + "/v3";
+  }
+
+  /** The value for {@code SMARTCAR_IAM_ORIGIN} (token at {@code /oauth2/token}). */
+  public String iamOrigin() {
+    return baseUrl();
+  }
+
+  /** The simulated vehicles (add, get, change). */
+  public SimFleetState vehicles() {
+    return services.fleet();
+  }
+
+  /** Every API request received, for counting calls per vehicle and command. */
+  public RequestLog requests() {
+    return services.log();
+  }
+
+  /** Replaces the fault rules (same as {@code POST /_sim/faults}). */
+  public void setFaults(FaultRules rules) {
+    services.faults().setRules(rules);
+  }
+
+  /** The fault rules in force. */
+  public FaultRules faults() {
+    return services.faults().rules();
+  }
+
+  /** Replaces the app-wide bucket (full); capacity ≤ 0 turns it off. */
+  public void setBucket(int capacity, double refillPerMinute) {
+    services.bucket().set(new TokenBucket(capacity, refillPerMinute, services.clock()));
+  }
+
+  /** Invalidates every issued token, so the next call gets 401 AUTHENTICATION. */
+  public void revokeTokens() {
+    services.tokens().revokeAll();
+  }
+
+  /** Stops the server (and the Vert.x instance if {@link #start} created it); waits ≤ 10 s. */
+  @Override
+  public void close() {
+    try {
+      await(server.close());
+      if (ownsVertx) {
+        await(vertx.close());
+      }
+      LOG.info("sim_stopped");
+    } catch (ExecutionException | TimeoutException e) {
+      LOG.warn("sim_stop_failed", e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private static void await(Future<Void> future)
+      throws ExecutionException, TimeoutException, InterruptedException {
+    future.toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+  }
+}

@@ -1,0 +1,176 @@
+package io.smartcarpipeline.sim.api;
+
+import io.smartcarpipeline.sim.SmartcarError;
+import io.smartcarpipeline.sim.fault.FaultDecision;
+import io.smartcarpipeline.sim.vehicle.CommandOutcome;
+import io.smartcarpipeline.sim.vehicle.CommandParams;
+import io.smartcarpipeline.sim.vehicle.CommandType;
+import io.smartcarpipeline.sim.vehicle.SimVehicle;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
+import java.io.IOException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code POST /v3/vehicles/{id}/commands/…}: the six V3 commands (smartcar-v3.md §4). Steps: {@code
+ * admit} (guard), {@code parse} (body), {@code fault} (draw), wait the injected latency on a timer,
+ * then {@code act}: drop, answer an injected error, answer long-running, or run the command on the
+ * vehicle and answer {@code command-execution} or the vehicle's error.
+ *
+ * <p>Rules: injected faults never change vehicle state, except a 504, which runs the command and
+ * then answers the gateway timeout (the ambiguous outcome of §5.2); a long-running answer sends 202
+ * headers at once (chunked, no Content-Length), runs the command when the hold ends and streams the
+ * final body (success or error envelope) on the same connection. Never blocks the event loop.
+ */
+public final class CommandHandler {
+
+  private static final Logger LOG = LoggerFactory.getLogger(CommandHandler.class);
+
+  private final Vertx vertx;
+  private final SimServices services;
+  private final VehicleRequestGuard guard;
+  private final AtomicLong executions = new AtomicLong();
+
+  public CommandHandler(Vertx vertx, SimServices services) {
+    this.vertx = vertx;
+    this.services = services;
+    this.guard = new VehicleRequestGuard(services);
+  }
+
+  /** Route handler for one command type. */
+  public void handle(RoutingContext ctx, CommandType type) {
+    String vehicleId = ctx.pathParam("id");
+    var admission =
+        guard.admit(
+            ctx.request().getHeader("Authorization"),
+            ctx.request().getHeader("sc-user-id"),
+            vehicleId);
+    if (admission.error() != null) {
+      SimResponses.error(ctx, admission.error());
+      return;
+    }
+    CommandParams.Parsed parsed = parse(ctx, type);
+    if (parsed.error() != null) {
+      SimResponses.error(ctx, parsed.error());
+      return;
+    }
+    FaultDecision fault = services.faults().decide(vehicleId, type.wireName());
+    after(fault.latencyMs(), () -> act(ctx, admission.vehicle(), type, parsed.params(), fault));
+  }
+
+  private static CommandParams.Parsed parse(RoutingContext ctx, CommandType type) {
+    Map<String, Object> body;
+    try {
+      body = SimJson.readObject(ctx.body().asString());
+    } catch (IOException e) {
+      return new CommandParams.Parsed(
+          null,
+          SmartcarError.validation(
+              "The request body is not a JSON object.", List.of("body is not a JSON object")));
+    }
+    return CommandParams.parse(type, body);
+  }
+
+  private void act(
+      RoutingContext ctx,
+      SimVehicle vehicle,
+      CommandType type,
+      CommandParams params,
+      FaultDecision fault) {
+    if (ctx.response().closed()) {
+      return;
+    }
+    switch (fault.kind()) {
+      case DROP -> drop(ctx);
+      case RATE_LIMIT, SERVER_ERROR, UPSTREAM -> SimResponses.error(ctx, fault.error());
+      case LONG_RUNNING -> longRunning(ctx, vehicle, type, params, fault.longRunningMs());
+      case GATEWAY_TIMEOUT -> {
+        run(ctx, vehicle, type, params, services.clock().instant());
+        gatewayTimeout(ctx);
+      }
+      case NONE -> {
+        Instant executedAt = services.clock().instant();
+        JsonObject body = run(ctx, vehicle, type, params, executedAt);
+        SimResponses.json(ctx, statusOf(body), body);
+      }
+    }
+  }
+
+  /** A gateway's 504: the caller cannot tell whether the command ran. */
+  static void gatewayTimeout(RoutingContext ctx) {
+    SimResponses.json(ctx, 504, new JsonObject().put("message", "Endpoint request timed out"));
+  }
+
+  /** Closes the connection without an answer (the caller sees a reset / EOF). */
+  static void drop(RoutingContext ctx) {
+    RequestTracker.markDropped(ctx);
+    LOG.info("request_dropped request_id={}", RequestTracker.requestId(ctx));
+    ctx.request().connection().close();
+  }
+
+  private void longRunning(
+      RoutingContext ctx, SimVehicle vehicle, CommandType type, CommandParams params, long holdMs) {
+    Instant executedAt = services.clock().instant();
+    HttpServerResponse response =
+        ctx.response()
+            .setStatusCode(202)
+            .setChunked(true)
+            .putHeader("Content-Type", "application/json");
+    response.writeHead();
+    after(
+        holdMs,
+        () -> {
+          if (!response.closed()) {
+            response.end(run(ctx, vehicle, type, params, executedAt).encode());
+          }
+        });
+  }
+
+  /** Runs the command and returns the final body: command-execution or error envelope. */
+  private JsonObject run(
+      RoutingContext ctx,
+      SimVehicle vehicle,
+      CommandType type,
+      CommandParams params,
+      Instant executedAt) {
+    CommandOutcome outcome = vehicle.execute(type, params);
+    String requestId = RequestTracker.requestId(ctx);
+    if (!outcome.succeeded()) {
+      LOG.info(
+          "command_refused vehicle_id={} command={} code={} request_id={}",
+          vehicle.id(),
+          type.wireName(),
+          outcome.error().code(),
+          requestId);
+      return SimResponses.envelope(outcome.error(), requestId);
+    }
+    String executionId = "exec_" + (1_000_000_000L + executions.incrementAndGet());
+    LOG.info(
+        "command_executed vehicle_id={} command={} execution_id={} request_id={}",
+        vehicle.id(),
+        type.wireName(),
+        executionId,
+        requestId);
+    return SimJson.commandExecution(
+        executionId, type, params, executedAt, services.clock().instant());
+  }
+
+  private static int statusOf(JsonObject body) {
+    return body.containsKey("data") ? 200 : body.getInteger("statusCode");
+  }
+
+  private void after(long delayMs, Runnable action) {
+    if (delayMs <= 0) {
+      action.run();
+    } else {
+      vertx.setTimer(delayMs, id -> action.run());
+    }
+  }
+}
