@@ -1,0 +1,111 @@
+package io.smartcarpipeline.localstack;
+
+import io.smartcarpipeline.localstack.registry.SchemaRegistryServer;
+import java.nio.file.Path;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The local stack: an {@link EmbeddedKafkaBroker} and a {@link SchemaRegistryServer} stored in it,
+ * started together and closed together. This is what {@code smartcar-pipeline kafka}, the demo and
+ * the integration tests run.
+ */
+public final class LocalStack implements AutoCloseable {
+
+  private static final Logger log = LoggerFactory.getLogger(LocalStack.class);
+
+  private final EmbeddedKafkaBroker broker;
+  private final SchemaRegistryServer schemaRegistry;
+
+  private LocalStack(EmbeddedKafkaBroker broker, SchemaRegistryServer schemaRegistry) {
+    this.broker = broker;
+    this.schemaRegistry = schemaRegistry;
+  }
+
+  /** Starts the broker, then the registry; blocks until both accept clients. */
+  public static LocalStack start(Options options) {
+    EmbeddedKafkaBroker broker =
+        EmbeddedKafkaBroker.builder()
+            .port(options.kafkaPort())
+            .dataDir(options.dataDir() == null ? null : options.dataDir().resolve("kafka"))
+            .build();
+    broker.start();
+    try {
+      SchemaRegistryServer registry =
+          SchemaRegistryServer.startBlocking(
+              null, broker.bootstrapServers(), options.schemaRegistryPort());
+      log.info(
+          "local_stack_started bootstrap={} schema_registry={}",
+          broker.bootstrapServers(),
+          registry.url());
+      return new LocalStack(broker, registry);
+    } catch (RuntimeException e) {
+      broker.close();
+      throw e;
+    }
+  }
+
+  /** {@code localhost:PORT} of the broker. */
+  public String bootstrapServers() {
+    return broker.bootstrapServers();
+  }
+
+  /** {@code http://localhost:PORT} of the schema registry. */
+  public String schemaRegistryUrl() {
+    return schemaRegistry.url();
+  }
+
+  /** The broker, for tests that need its details (its port, its data dir). */
+  public EmbeddedKafkaBroker broker() {
+    return broker;
+  }
+
+  /** The schema registry server. */
+  public SchemaRegistryServer schemaRegistry() {
+    return schemaRegistry;
+  }
+
+  /** Closes the registry, then the broker (deleting its data if it was temporary). */
+  @Override
+  public void close() {
+    try {
+      schemaRegistry.close();
+    } finally {
+      broker.close();
+      log.info("local_stack_stopped bootstrap={}", broker.bootstrapServers());
+    }
+  }
+
+  /**
+   * Where the local stack listens and keeps its data.
+   *
+   * @param kafkaPort the broker's client port, 0 for a free one
+   * @param schemaRegistryPort the registry's HTTP port, 0 for a free one
+   * @param dataDir the directory for the broker's data (in {@code kafka/} below it), kept on close;
+   *     null for a temporary directory deleted on close
+   */
+  public record Options(int kafkaPort, int schemaRegistryPort, Path dataDir) {
+
+    /** Kafka on 9092, the registry on 8081, a temporary data dir. */
+    public static Options defaults() {
+      return new Options(9092, SchemaRegistryServer.DEFAULT_PORT, null);
+    }
+
+    /** Free ports and a temporary data dir: what tests use. */
+    public static Options freePorts() {
+      return new Options(0, 0, null);
+    }
+
+    public Options withKafkaPort(int port) {
+      return new Options(port, schemaRegistryPort, dataDir);
+    }
+
+    public Options withSchemaRegistryPort(int port) {
+      return new Options(kafkaPort, port, dataDir);
+    }
+
+    public Options withDataDir(Path dir) {
+      return new Options(kafkaPort, schemaRegistryPort, dir);
+    }
+  }
+}

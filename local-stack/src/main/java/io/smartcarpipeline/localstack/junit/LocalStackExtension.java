@@ -1,0 +1,50 @@
+package io.smartcarpipeline.localstack.junit;
+
+import io.smartcarpipeline.localstack.LocalStack;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ParameterContext;
+import org.junit.jupiter.api.extension.ParameterResolver;
+
+/**
+ * Gives integration tests a running {@link LocalStack} (broker and schema registry on free ports)
+ * as a parameter of test methods, constructors and lifecycle methods. The stack starts once per
+ * test JVM on first use and is kept in the root context's store, which closes it (an {@link
+ * AutoCloseable}) when the whole run ends.
+ *
+ * <pre>{@code
+ * @ExtendWith(LocalStackExtension.class)
+ * class FooIT {
+ *   @Test
+ *   void x(LocalStack stack) { ... stack.bootstrapServers() ... }
+ * }
+ * }</pre>
+ *
+ * <p>The stack is shared by every test class of the run: use distinct topic and subject names, and
+ * build an own {@code EmbeddedKafkaBroker} to stop a broker.
+ */
+public final class LocalStackExtension implements ParameterResolver {
+
+  private static final ExtensionContext.Namespace NAMESPACE =
+      ExtensionContext.Namespace.create(LocalStackExtension.class);
+
+  @Override
+  public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
+    return parameter.getParameter().getType() == LocalStack.class;
+  }
+
+  @Override
+  public LocalStack resolveParameter(ParameterContext parameter, ExtensionContext context) {
+    return sharedStack(context);
+  }
+
+  /** The stack of this test run, started on first call. */
+  public static LocalStack sharedStack(ExtensionContext context) {
+    return context
+        .getRoot()
+        .getStore(NAMESPACE)
+        .getOrComputeIfAbsent(
+            LocalStack.class,
+            type -> LocalStack.start(LocalStack.Options.freePorts()),
+            LocalStack.class);
+  }
+}
