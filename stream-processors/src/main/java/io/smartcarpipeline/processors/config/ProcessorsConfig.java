@@ -1,0 +1,121 @@
+package io.smartcarpipeline.processors.config;
+
+import io.smartcarpipeline.processors.domain.charging.SessionRules;
+import io.smartcarpipeline.processors.topology.TopologyOptions;
+import io.smartcarpipeline.support.config.CommonSettings;
+import io.smartcarpipeline.support.config.ConfigException;
+import io.smartcarpipeline.support.config.Settings;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The stream processors' settings, loaded once from {@link Settings} (defaults, optional properties
+ * file, environment) and validated: a bad value fails at start naming its key.
+ *
+ * @param bootstrapServers {@code KAFKA_BOOTSTRAP_SERVERS}
+ * @param registryUrl {@code SCHEMA_REGISTRY_URL}
+ * @param port {@code PROCESSORS_PORT}: the query API (0 = any free port)
+ * @param advertisedHost {@code PROCESSORS_ADVERTISED_HOST}: host other instances reach us on
+ * @param stateDir {@code PROCESSORS_STATE_DIR}: RocksDB state
+ * @param applicationId {@code PROCESSORS_APPLICATION_ID}
+ * @param replicationFactor {@code TOPIC_REPLICATION_FACTOR}: topics and internal topics
+ * @param commitInterval {@code PROCESSORS_COMMIT_INTERVAL}
+ * @param cacheMaxBytes {@code PROCESSORS_CACHE_MAX_BYTES}
+ * @param streamThreads {@code PROCESSORS_STREAM_THREADS}
+ * @param topology dedup retention ({@code PROCESSORS_DEDUP_RETENTION}) and session rules ({@code
+ *     PROCESSORS_SESSION_STOP_GAP}, {@code PROCESSORS_SESSION_TIMEOUT}, {@code
+ *     PROCESSORS_SESSION_GRACE}, {@code PROCESSORS_SESSION_CHECK_INTERVAL})
+ */
+public record ProcessorsConfig(
+    String bootstrapServers,
+    String registryUrl,
+    int port,
+    String advertisedHost,
+    Path stateDir,
+    String applicationId,
+    int replicationFactor,
+    Duration commitInterval,
+    long cacheMaxBytes,
+    int streamThreads,
+    TopologyOptions topology) {
+
+  public static final String PORT = "PROCESSORS_PORT";
+  public static final String ADVERTISED_HOST = "PROCESSORS_ADVERTISED_HOST";
+  public static final String STATE_DIR = "PROCESSORS_STATE_DIR";
+  public static final String APPLICATION_ID = "PROCESSORS_APPLICATION_ID";
+  public static final String COMMIT_INTERVAL = "PROCESSORS_COMMIT_INTERVAL";
+  public static final String CACHE_MAX_BYTES = "PROCESSORS_CACHE_MAX_BYTES";
+  public static final String STREAM_THREADS = "PROCESSORS_STREAM_THREADS";
+  public static final String DEDUP_RETENTION = "PROCESSORS_DEDUP_RETENTION";
+  public static final String SESSION_STOP_GAP = "PROCESSORS_SESSION_STOP_GAP";
+  public static final String SESSION_TIMEOUT = "PROCESSORS_SESSION_TIMEOUT";
+  public static final String SESSION_GRACE = "PROCESSORS_SESSION_GRACE";
+  public static final String SESSION_CHECK_INTERVAL = "PROCESSORS_SESSION_CHECK_INTERVAL";
+  public static final String SESSION_HISTORY = "PROCESSORS_SESSION_HISTORY";
+
+  /** The defaults of this service on top of the common ones. */
+  public static Map<String, String> defaults() {
+    Map<String, String> d = new LinkedHashMap<>();
+    d.put(PORT, "8082");
+    d.put(ADVERTISED_HOST, "localhost");
+    d.put(
+        STATE_DIR,
+        Path.of(System.getProperty("java.io.tmpdir"), "smartcar-stream-processors").toString());
+    d.put(APPLICATION_ID, "smartcar-stream-processors");
+    d.put(COMMIT_INTERVAL, "100ms");
+    d.put(CACHE_MAX_BYTES, String.valueOf(10L * 1024 * 1024));
+    d.put(STREAM_THREADS, "1");
+    d.put(DEDUP_RETENTION, "7d");
+    d.put(SESSION_STOP_GAP, "30m");
+    d.put(SESSION_TIMEOUT, "6h");
+    d.put(SESSION_GRACE, "2h");
+    d.put(SESSION_CHECK_INTERVAL, "1m");
+    d.put(SESSION_HISTORY, "100");
+    return CommonSettings.defaultsWith(d);
+  }
+
+  /** Loads from the environment map (and the optional properties file it names). */
+  public static ProcessorsConfig load(Map<String, String> env) {
+    return from(Settings.load(defaults(), env));
+  }
+
+  /** Reads and validates the settings; missing keys take this service's defaults. */
+  public static ProcessorsConfig from(Settings given) {
+    Settings s = Settings.of(defaults()).with(given.asMap());
+    int threads = s.intValue(STREAM_THREADS);
+    if (threads < 1) {
+      throw new ConfigException(STREAM_THREADS, "must be at least 1");
+    }
+    int replication = s.intValue(CommonSettings.TOPIC_REPLICATION_FACTOR);
+    if (replication < 1) {
+      throw new ConfigException(CommonSettings.TOPIC_REPLICATION_FACTOR, "must be at least 1");
+    }
+    return new ProcessorsConfig(
+        s.get(CommonSettings.KAFKA_BOOTSTRAP_SERVERS),
+        s.get(CommonSettings.SCHEMA_REGISTRY_URL),
+        s.port(PORT),
+        s.get(ADVERTISED_HOST),
+        Path.of(s.get(STATE_DIR)),
+        s.get(APPLICATION_ID),
+        replication,
+        s.duration(COMMIT_INTERVAL),
+        s.longValue(CACHE_MAX_BYTES),
+        threads,
+        topology(s));
+  }
+
+  private static TopologyOptions topology(Settings s) {
+    try {
+      return new TopologyOptions(
+          s.duration(DEDUP_RETENTION),
+          new SessionRules(
+              s.duration(SESSION_STOP_GAP), s.duration(SESSION_TIMEOUT), s.duration(SESSION_GRACE)),
+          s.duration(SESSION_CHECK_INTERVAL),
+          s.intValue(SESSION_HISTORY));
+    } catch (IllegalArgumentException e) {
+      throw new ConfigException("PROCESSORS_SESSION_*", e.getMessage());
+    }
+  }
+}

@@ -1,0 +1,42 @@
+package io.smartcarpipeline.processors.kafka;
+
+import io.smartcarpipeline.processors.config.ProcessorsConfig;
+import io.smartcarpipeline.serde.AvroSerdeConfig;
+import java.util.Map;
+import java.util.Properties;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.StreamsConfig;
+
+/**
+ * The Kafka Streams configuration of the processors: exactly-once v2, RocksDB state under the state
+ * dir (changelogs on, replicated per {@code TOPIC_REPLICATION_FACTOR}), String keys, the
+ * dead-letter deserialization handler, and {@code application.server} so instances can find each
+ * other's keys.
+ */
+public final class StreamsProperties {
+
+  private StreamsProperties() {}
+
+  /** Properties for {@code config}, advertising the query API on {@code queryPort}. */
+  public static Properties of(ProcessorsConfig config, int queryPort) {
+    Properties p = new Properties();
+    p.put(StreamsConfig.APPLICATION_ID_CONFIG, config.applicationId());
+    p.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers());
+    p.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+    p.put(StreamsConfig.STATE_DIR_CONFIG, config.stateDir().toString());
+    p.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, config.replicationFactor());
+    p.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, config.commitInterval().toMillis());
+    p.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, config.cacheMaxBytes());
+    p.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, config.streamThreads());
+    p.put(StreamsConfig.APPLICATION_SERVER_CONFIG, config.advertisedHost() + ":" + queryPort);
+    p.put(StreamsConfig.DEFAULT_KEY_SERDE_CLASS_CONFIG, Serdes.StringSerde.class);
+    p.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterHandler.class);
+    p.put(AvroSerdeConfig.SCHEMA_REGISTRY_URL, config.registryUrl());
+    return p;
+  }
+
+  /** The serde settings (for the topology's Avro serdes). */
+  public static Map<String, Object> serdeConfig(ProcessorsConfig config) {
+    return Map.of(AvroSerdeConfig.SCHEMA_REGISTRY_URL, config.registryUrl());
+  }
+}

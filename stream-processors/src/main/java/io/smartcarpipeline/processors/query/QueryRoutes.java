@@ -1,0 +1,180 @@
+package io.smartcarpipeline.processors.query;
+
+import io.smartcarpipeline.support.http.HttpErrors;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientResponse;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.RequestOptions;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.apache.kafka.streams.errors.InvalidStateStoreException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The query API: {@code GET /vehicles} (ids, paged by {@code after} and {@code limit}), {@code GET
+ * /vehicles/{id}/state} and {@code GET /vehicles/{id}/charging-sessions?limit=N} (newest first).
+ * Store reads run off the event loop. A vehicle hosted by another instance is answered by
+ * forwarding the request there once; an unknown vehicle is a 404, a bad parameter a 400 and a store
+ * that is not queryable yet a 503, all in the shared JSON error shape.
+ */
+public final class QueryRoutes {
+
+  static final String FORWARDED_HEADER = "X-Smartcar-Forwarded";
+  private static final Logger LOG = LoggerFactory.getLogger(QueryRoutes.class);
+  private static final int DEFAULT_LIMIT = 20;
+  private static final int MAX_LIMIT = 500;
+
+  private final Vertx vertx;
+  private final VehicleReadModel model;
+  private final HttpClient client;
+
+  public QueryRoutes(Vertx vertx, VehicleReadModel model) {
+    this.vertx = vertx;
+    this.model = model;
+    this.client = vertx.createHttpClient();
+  }
+
+  /** Mounts the routes on {@code router}. */
+  public void mount(Router router) {
+    router.get("/vehicles").handler(this::listVehicles);
+    router.get("/vehicles/:id/state").handler(this::vehicleState);
+    router.get("/vehicles/:id/charging-sessions").handler(this::chargingSessions);
+  }
+
+  private void listVehicles(RoutingContext ctx) {
+    Integer limit = limit(ctx);
+    if (limit == null) {
+      return;
+    }
+    String after = ctx.request().getParam("after");
+    read(ctx, () -> model.vehicleIds(after, limit))
+        .onSuccess(
+            ids ->
+                ctx.json(
+                    new JsonObject()
+                        .put("vehicles", new JsonArray(ids))
+                        .put("next", ids.size() == limit ? ids.get(ids.size() - 1) : null)));
+  }
+
+  private void vehicleState(RoutingContext ctx) {
+    String id = ctx.pathParam("id");
+    if (forwarded(ctx, id)) {
+      return;
+    }
+    read(ctx, () -> model.state(id))
+        .onSuccess(
+            state -> {
+              if (state.isEmpty()) {
+                notFound(ctx, id);
+              } else {
+                ctx.json(AvroJson.toJson(state.get()));
+              }
+            });
+  }
+
+  private void chargingSessions(RoutingContext ctx) {
+    String id = ctx.pathParam("id");
+    Integer limit = limit(ctx);
+    if (limit == null || forwarded(ctx, id)) {
+      return;
+    }
+    read(ctx, () -> model.state(id).isPresent() ? model.sessions(id, limit) : null)
+        .onSuccess(
+            sessions -> {
+              if (sessions == null) {
+                notFound(ctx, id);
+                return;
+              }
+              JsonArray out = new JsonArray();
+              sessions.forEach(s -> out.add(AvroJson.toJson(s)));
+              ctx.json(new JsonObject().put("vehicleId", id).put("sessions", out));
+            });
+  }
+
+  private boolean forwarded(RoutingContext ctx, String id) {
+    if (ctx.request().getHeader(FORWARDED_HEADER) != null) {
+      return false;
+    }
+    String owner;
+    try {
+      owner = model.remoteOwner(id).orElse(null);
+    } catch (RuntimeException e) {
+      return false;
+    }
+    if (owner == null) {
+      return false;
+    }
+    int colon = owner.lastIndexOf(':');
+    RequestOptions options =
+        new RequestOptions()
+            .setMethod(HttpMethod.GET)
+            .setHost(owner.substring(0, colon))
+            .setPort(Integer.parseInt(owner.substring(colon + 1)))
+            .setURI(ctx.request().uri())
+            .putHeader(FORWARDED_HEADER, "1");
+    client
+        .request(options)
+        .compose(req -> req.send())
+        .compose(resp -> resp.body().map(body -> relay(ctx, resp, body.toString())))
+        .onFailure(
+            e -> {
+              LOG.warn(
+                  "query_forward_failed vehicle_id={} owner={} error={}", id, owner, e.toString());
+              HttpErrors.respond(
+                  ctx, 502, "FORWARD_FAILED", "The instance hosting " + id + " did not answer");
+            });
+    return true;
+  }
+
+  private static Void relay(RoutingContext ctx, HttpClientResponse resp, String body) {
+    ctx.response()
+        .setStatusCode(resp.statusCode())
+        .putHeader("Content-Type", "application/json")
+        .end(body);
+    return null;
+  }
+
+  private <T> Future<T> read(RoutingContext ctx, Callable<T> query) {
+    return vertx
+        .executeBlocking(query, false)
+        .onFailure(
+            e -> {
+              if (e instanceof VehicleReadModel.NotReadyException
+                  || e instanceof InvalidStateStoreException) {
+                HttpErrors.respond(ctx, 503, "NOT_READY", "State is being restored; retry shortly");
+              } else {
+                LOG.error("query_failed path={} error={}", ctx.request().path(), e.toString());
+                HttpErrors.respond(ctx, 500, "INTERNAL_ERROR", "Query failed");
+              }
+            });
+  }
+
+  private static Integer limit(RoutingContext ctx) {
+    List<String> values = ctx.queryParam("limit");
+    if (values.isEmpty()) {
+      return DEFAULT_LIMIT;
+    }
+    try {
+      int limit = Integer.parseInt(values.get(0));
+      if (limit >= 1 && limit <= MAX_LIMIT) {
+        return limit;
+      }
+    } catch (NumberFormatException e) {
+      // answered below
+    }
+    HttpErrors.respond(
+        ctx, 400, "INVALID_LIMIT", "limit must be a whole number from 1 to " + MAX_LIMIT);
+    return null;
+  }
+
+  private static void notFound(RoutingContext ctx, String id) {
+    HttpErrors.respond(ctx, 404, "VEHICLE_NOT_FOUND", "No state for vehicle " + id);
+  }
+}
