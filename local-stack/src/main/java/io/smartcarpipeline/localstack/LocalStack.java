@@ -28,6 +28,7 @@ public final class LocalStack implements AutoCloseable {
         EmbeddedKafkaBroker.builder()
             .port(options.kafkaPort())
             .dataDir(options.dataDir() == null ? null : options.dataDir().resolve("kafka"))
+            .brokerProperty("auto.create.topics.enable", String.valueOf(options.autoCreateTopics()))
             .build();
     broker.start();
     try {
@@ -83,29 +84,37 @@ public final class LocalStack implements AutoCloseable {
    * @param schemaRegistryPort the registry's HTTP port, 0 for a free one
    * @param dataDir the directory for the broker's data (in {@code kafka/} below it), kept on close;
    *     null for a temporary directory deleted on close
+   * @param autoCreateTopics whether the broker creates a topic on first use (on for the development
+   *     stack of {@code bin/smartcar-pipeline kafka}, off for tests and the services, which create
+   *     their topics with the registry's configs)
    */
-  public record Options(int kafkaPort, int schemaRegistryPort, Path dataDir) {
+  public record Options(
+      int kafkaPort, int schemaRegistryPort, Path dataDir, boolean autoCreateTopics) {
 
     /** Kafka on 9092, the registry on 8081, a temporary data dir. */
     public static Options defaults() {
-      return new Options(9092, SchemaRegistryServer.DEFAULT_PORT, null);
+      return new Options(9092, SchemaRegistryServer.DEFAULT_PORT, null, false);
     }
 
     /** Free ports and a temporary data dir: what tests use. */
     public static Options freePorts() {
-      return new Options(0, 0, null);
+      return new Options(0, 0, null, false);
     }
 
     public Options withKafkaPort(int port) {
-      return new Options(port, schemaRegistryPort, dataDir);
+      return new Options(port, schemaRegistryPort, dataDir, autoCreateTopics);
     }
 
     public Options withSchemaRegistryPort(int port) {
-      return new Options(kafkaPort, port, dataDir);
+      return new Options(kafkaPort, port, dataDir, autoCreateTopics);
     }
 
     public Options withDataDir(Path dir) {
-      return new Options(kafkaPort, schemaRegistryPort, dir);
+      return new Options(kafkaPort, schemaRegistryPort, dir, autoCreateTopics);
+    }
+
+    public Options withAutoCreateTopics(boolean enabled) {
+      return new Options(kafkaPort, schemaRegistryPort, dataDir, enabled);
     }
   }
 }
