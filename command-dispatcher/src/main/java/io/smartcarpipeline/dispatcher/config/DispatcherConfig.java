@@ -1,0 +1,257 @@
+package io.smartcarpipeline.dispatcher.config;
+
+import io.smartcarpipeline.dispatcher.retry.Backoffs;
+import io.smartcarpipeline.dispatcher.retry.RetryPolicy;
+import io.smartcarpipeline.support.config.CommonSettings;
+import io.smartcarpipeline.support.config.ConfigException;
+import io.smartcarpipeline.support.config.Settings;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+
+/**
+ * The dispatcher's settings, read once from {@link Settings} and validated: a missing secret or a
+ * bad value fails at start with the key's name. Secrets are never part of {@link #toString()}.
+ *
+ * @param bootstrapServers Kafka
+ * @param registryUrl schema registry
+ * @param clientId Smartcar client id
+ * @param clientSecret Smartcar client secret (never logged)
+ * @param apiOrigin V3 vehicle API origin
+ * @param iamOrigin IAM origin (token at /oauth2/token)
+ * @param port health and metrics port
+ * @param groupId consumer group; also names the internal ledger topic ({@code <groupId>-ledger})
+ * @param instanceId stable per instance; the transactional id is {@code <groupId>-<instanceId>}
+ * @param commandMaxAge a command older than this (from requestedAt) is EXPIRED, whatever expiresAt
+ * @param readTimeout HTTP read timeout of command calls (at least 310 s against the real API)
+ * @param tokenRenewBefore renew the app token this long before it expires
+ * @param retry retry settings
+ * @param budget app-wide bucket, vehicle spacing, breaker
+ * @param maxInFlight consumed-but-unfinished commands above which partitions are paused
+ * @param shutdownGrace how long close() lets calls already on the wire finish
+ * @param replicationFactor for the topics created at start
+ * @param partitions partitions of created topics (0 = the registry's counts)
+ */
+public record DispatcherConfig(
+    String bootstrapServers,
+    String registryUrl,
+    String clientId,
+    String clientSecret,
+    String apiOrigin,
+    String iamOrigin,
+    int port,
+    String groupId,
+    String instanceId,
+    Duration commandMaxAge,
+    Duration readTimeout,
+    Duration tokenRenewBefore,
+    RetrySettings retry,
+    BudgetSettings budget,
+    int maxInFlight,
+    Duration shutdownGrace,
+    int replicationFactor,
+    int partitions) {
+
+  public static final String SMARTCAR_CLIENT_ID = "SMARTCAR_CLIENT_ID";
+  public static final String SMARTCAR_CLIENT_SECRET = "SMARTCAR_CLIENT_SECRET";
+  public static final String SMARTCAR_API_V3_ORIGIN = "SMARTCAR_API_V3_ORIGIN";
+  public static final String SMARTCAR_IAM_ORIGIN = "SMARTCAR_IAM_ORIGIN";
+  public static final String PORT = "DISPATCHER_PORT";
+  public static final String GROUP_ID = "DISPATCHER_GROUP_ID";
+  public static final String INSTANCE_ID = "DISPATCHER_INSTANCE_ID";
+  public static final String COMMAND_MAX_AGE = "DISPATCHER_COMMAND_MAX_AGE";
+  public static final String READ_TIMEOUT = "DISPATCHER_READ_TIMEOUT";
+  public static final String TOKEN_RENEW_BEFORE = "DISPATCHER_TOKEN_RENEW_BEFORE";
+  public static final String MAX_IN_FLIGHT = "DISPATCHER_MAX_IN_FLIGHT";
+  public static final String SHUTDOWN_GRACE = "DISPATCHER_SHUTDOWN_GRACE";
+
+  /** Retry settings; see {@link RetryPolicy}. */
+  public record RetrySettings(
+      int maxAttempts,
+      Duration maxTotalTime,
+      Duration initialBackoff,
+      Duration maxBackoff,
+      double multiplier,
+      List<Duration> vehicleSchedule,
+      Duration maxRetryAfter) {
+
+    /** The policy, with the clock and random source to use. */
+    public RetryPolicy policy(Clock clock, Random random) {
+      return RetryPolicy.builder()
+          .maxAttempts(maxAttempts)
+          .maxTotalTime(maxTotalTime)
+          .transientBackoff(
+              Backoffs.exponentialWithFullJitter(initialBackoff, multiplier, maxBackoff))
+          .vehicleBackoff(Backoffs.schedule(vehicleSchedule))
+          .maxRetryAfter(maxRetryAfter)
+          .clock(clock)
+          .random(random)
+          .build();
+    }
+  }
+
+  /** Rate budgets and the circuit breaker. */
+  public record BudgetSettings(
+      int bucketCapacity,
+      double refillPerMinute,
+      Duration vehicleSpacing,
+      int breakerWindow,
+      int breakerMinCalls,
+      double breakerFailureRate,
+      Duration breakerOpenFor) {}
+
+  /** Defaults of the dispatcher's own keys (the common ones come from {@link CommonSettings}). */
+  public static final Map<String, String> DEFAULTS =
+      Map.ofEntries(
+          Map.entry(SMARTCAR_API_V3_ORIGIN, "https://vehicle.api.smartcar.com/v3"),
+          Map.entry(SMARTCAR_IAM_ORIGIN, "https://iam.smartcar.com"),
+          Map.entry(PORT, "8083"),
+          Map.entry(GROUP_ID, "command-dispatcher"),
+          Map.entry(COMMAND_MAX_AGE, "10m"),
+          Map.entry(READ_TIMEOUT, "310s"),
+          Map.entry(TOKEN_RENEW_BEFORE, "5m"),
+          Map.entry(MAX_IN_FLIGHT, "5000"),
+          Map.entry(SHUTDOWN_GRACE, "30s"),
+          Map.entry("DISPATCHER_RETRY_MAX_ATTEMPTS", "6"),
+          Map.entry("DISPATCHER_RETRY_MAX_TOTAL_TIME", "30m"),
+          Map.entry("DISPATCHER_RETRY_INITIAL_BACKOFF", "1s"),
+          Map.entry("DISPATCHER_RETRY_MAX_BACKOFF", "60s"),
+          Map.entry("DISPATCHER_RETRY_MULTIPLIER", "2"),
+          Map.entry("DISPATCHER_RETRY_VEHICLE_SCHEDULE", "1m,5m,15m"),
+          Map.entry("DISPATCHER_RETRY_MAX_RETRY_AFTER", "15m"),
+          Map.entry("DISPATCHER_RATE_BUCKET_CAPACITY", "120"),
+          Map.entry("DISPATCHER_RATE_REFILL_PER_MINUTE", "2"),
+          Map.entry("DISPATCHER_VEHICLE_SPACING", "1s"),
+          Map.entry("DISPATCHER_BREAKER_WINDOW", "20"),
+          Map.entry("DISPATCHER_BREAKER_MIN_CALLS", "10"),
+          Map.entry("DISPATCHER_BREAKER_FAILURE_RATE", "0.5"),
+          Map.entry("DISPATCHER_BREAKER_OPEN_FOR", "30s"));
+
+  /** Reads and validates the settings. */
+  public static DispatcherConfig from(Settings raw) {
+    Settings s = Settings.of(CommonSettings.defaultsWith(DEFAULTS)).with(raw.asMap());
+    Duration readTimeout = positive(s, READ_TIMEOUT);
+    RetrySettings retry =
+        new RetrySettings(
+            s.intValue("DISPATCHER_RETRY_MAX_ATTEMPTS"),
+            positive(s, "DISPATCHER_RETRY_MAX_TOTAL_TIME"),
+            positive(s, "DISPATCHER_RETRY_INITIAL_BACKOFF"),
+            positive(s, "DISPATCHER_RETRY_MAX_BACKOFF"),
+            s.doubleValue("DISPATCHER_RETRY_MULTIPLIER"),
+            schedule(s, "DISPATCHER_RETRY_VEHICLE_SCHEDULE"),
+            s.duration("DISPATCHER_RETRY_MAX_RETRY_AFTER"));
+    try {
+      retry.policy(Clock.systemUTC(), new Random()); // validates every retry value at start
+    } catch (IllegalArgumentException e) {
+      throw new ConfigException("DISPATCHER_RETRY_*", e.getMessage());
+    }
+    BudgetSettings budget =
+        new BudgetSettings(
+            atLeast(s, "DISPATCHER_RATE_BUCKET_CAPACITY", 1),
+            s.doubleValue("DISPATCHER_RATE_REFILL_PER_MINUTE"),
+            s.duration("DISPATCHER_VEHICLE_SPACING"),
+            atLeast(s, "DISPATCHER_BREAKER_WINDOW", 1),
+            atLeast(s, "DISPATCHER_BREAKER_MIN_CALLS", 1),
+            s.doubleValue("DISPATCHER_BREAKER_FAILURE_RATE"),
+            positive(s, "DISPATCHER_BREAKER_OPEN_FOR"));
+    if (budget.refillPerMinute() <= 0) {
+      throw new ConfigException("DISPATCHER_RATE_REFILL_PER_MINUTE", "must be positive");
+    }
+    if (budget.breakerFailureRate() <= 0 || budget.breakerFailureRate() > 1) {
+      throw new ConfigException("DISPATCHER_BREAKER_FAILURE_RATE", "must be in (0, 1]");
+    }
+    return new DispatcherConfig(
+        s.get(CommonSettings.KAFKA_BOOTSTRAP_SERVERS),
+        url(s, CommonSettings.SCHEMA_REGISTRY_URL),
+        s.require(SMARTCAR_CLIENT_ID, "the client id from the Smartcar Dashboard"),
+        s.require(SMARTCAR_CLIENT_SECRET, "the client secret from the Smartcar Dashboard"),
+        url(s, SMARTCAR_API_V3_ORIGIN),
+        url(s, SMARTCAR_IAM_ORIGIN),
+        s.port(PORT),
+        s.get(GROUP_ID),
+        s.find(INSTANCE_ID).orElseGet(DispatcherConfig::hostName),
+        positive(s, COMMAND_MAX_AGE),
+        readTimeout,
+        s.duration(TOKEN_RENEW_BEFORE),
+        retry,
+        budget,
+        atLeast(s, MAX_IN_FLIGHT, 1),
+        s.duration(SHUTDOWN_GRACE),
+        atLeast(s, CommonSettings.TOPIC_REPLICATION_FACTOR, 1),
+        s.find(CommonSettings.TOPIC_PARTITIONS).isPresent()
+            ? atLeast(s, CommonSettings.TOPIC_PARTITIONS, 1)
+            : 0);
+  }
+
+  /** The Kafka transactional id of this instance. */
+  public String transactionalId() {
+    return groupId + "-" + instanceId;
+  }
+
+  @Override
+  public String toString() {
+    return "DispatcherConfig[bootstrap="
+        + bootstrapServers
+        + ", apiOrigin="
+        + apiOrigin
+        + ", iamOrigin="
+        + iamOrigin
+        + ", port="
+        + port
+        + ", groupId="
+        + groupId
+        + ", instanceId="
+        + instanceId
+        + ", clientSecret=***]";
+  }
+
+  private static Duration positive(Settings s, String key) {
+    Duration d = s.duration(key);
+    if (d.isNegative() || d.isZero()) {
+      throw new ConfigException(key, "must be a positive duration, got " + d);
+    }
+    return d;
+  }
+
+  private static int atLeast(Settings s, String key, int min) {
+    int v = s.intValue(key);
+    if (v < min) {
+      throw new ConfigException(key, "must be at least " + min + ", got " + v);
+    }
+    return v;
+  }
+
+  private static List<Duration> schedule(Settings s, String key) {
+    return Arrays.stream(s.get(key).split(","))
+        .map(String::trim)
+        .map(part -> Settings.of(Map.of(key, part)).duration(key))
+        .toList();
+  }
+
+  private static String url(Settings s, String key) {
+    String v = s.get(key);
+    try {
+      URI uri = URI.create(v);
+      if (uri.getScheme() == null
+          || !(uri.getScheme().equals("http") || uri.getScheme().equals("https"))
+          || uri.getHost() == null) {
+        throw new IllegalArgumentException("not an http(s) URL");
+      }
+    } catch (IllegalArgumentException e) {
+      throw new ConfigException(key, "expected an http(s) URL, got '" + v + "'");
+    }
+    return v.endsWith("/") ? v.substring(0, v.length() - 1) : v;
+  }
+
+  private static String hostName() {
+    try {
+      return java.net.InetAddress.getLocalHost().getHostName();
+    } catch (java.net.UnknownHostException e) {
+      return "0";
+    }
+  }
+}

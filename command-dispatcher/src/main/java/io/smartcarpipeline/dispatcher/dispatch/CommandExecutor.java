@@ -1,0 +1,206 @@
+package io.smartcarpipeline.dispatcher.dispatch;
+
+import io.smartcarpipeline.dispatcher.api.ApiOutcome;
+import io.smartcarpipeline.dispatcher.api.CommandSender;
+import io.smartcarpipeline.dispatcher.auth.AccessToken;
+import io.smartcarpipeline.dispatcher.auth.TokenProvider;
+import io.smartcarpipeline.dispatcher.errors.Classification;
+import io.smartcarpipeline.dispatcher.errors.SmartcarErrorClassifier;
+import io.smartcarpipeline.dispatcher.idempotency.IdempotencyLedger;
+import io.smartcarpipeline.dispatcher.metrics.DispatcherMetrics;
+import io.smartcarpipeline.dispatcher.retry.RetryDecision;
+import io.smartcarpipeline.dispatcher.retry.RetryPolicy;
+import io.smartcarpipeline.events.CommandResult;
+import io.smartcarpipeline.events.CommandStatus;
+import io.vertx.core.Future;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.function.BooleanSupplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs one claimed command to its final result: wait for the budgets, get the token, write the
+ * "attempt started" marker, check expiry <em>right before</em> the call (a command is never sent
+ * after its deadline: no late unlock), call, classify, and either finish or schedule the next
+ * attempt on a timer. Everything is a future chain on the event loop; no thread waits.
+ */
+public final class CommandExecutor {
+
+  private static final Logger LOG = LoggerFactory.getLogger(CommandExecutor.class);
+
+  /** The dispatcher is closing: the command was left for the next run, no result written. */
+  public static final class AbandonedException extends RuntimeException {
+    AbandonedException(String commandId) {
+      super("command " + commandId + " abandoned at shutdown", null, false, false);
+    }
+  }
+
+  private final TokenProvider tokens;
+  private final CommandSender sender;
+  private final SmartcarErrorClassifier classifier;
+  private final RetryPolicy policy;
+  private final Budgets budgets;
+  private final IdempotencyLedger ledger;
+  private final Timers timers;
+  private final Clock clock;
+  private final DispatcherMetrics metrics;
+  private final BooleanSupplier running;
+
+  public CommandExecutor(
+      TokenProvider tokens,
+      CommandSender sender,
+      SmartcarErrorClassifier classifier,
+      RetryPolicy policy,
+      Budgets budgets,
+      IdempotencyLedger ledger,
+      Timers timers,
+      DispatcherMetrics metrics,
+      BooleanSupplier running) {
+    this.tokens = tokens;
+    this.sender = sender;
+    this.classifier = classifier;
+    this.policy = policy;
+    this.budgets = budgets;
+    this.ledger = ledger;
+    this.timers = timers;
+    this.clock = policy.clock();
+    this.metrics = metrics;
+    this.running = running;
+  }
+
+  /** Runs until a final result (or abandonment at shutdown). */
+  Future<CommandResult> run(CommandRun run) {
+    if (!running.getAsBoolean()) {
+      return Future.failedFuture(new AbandonedException(run.request.getCommandId()));
+    }
+    Instant now = clock.instant();
+    if (!now.isBefore(run.deadline)) {
+      return expired(run);
+    }
+    Duration wait = budgets.waitBeforeCall(run.request.getVehicleId());
+    if (!wait.isZero()) {
+      Duration untilDeadline = Duration.between(now, run.deadline);
+      return timers
+          .after(wait.compareTo(untilDeadline) < 0 ? wait : untilDeadline)
+          .compose(v -> run(run));
+    }
+    return tokens
+        .token()
+        .transform(
+            ar ->
+                ar.succeeded()
+                    ? call(run, ar.result())
+                    : tokenFailed(run, classifier.classifyTokenFailure(ar.cause())));
+  }
+
+  private Future<CommandResult> call(CommandRun run, AccessToken token) {
+    int attempt = run.attempts + 1;
+    Instant first = run.firstAttemptAt != null ? run.firstAttemptAt : clock.instant();
+    String id = run.request.getCommandId();
+    return ledger
+        .markStarted(id, run.fingerprint, attempt, first)
+        .compose(
+            marked -> {
+              Instant sendAt = clock.instant();
+              if (!sendAt.isBefore(run.deadline)) {
+                budgets.notCalled();
+                return expired(run); // the last check before the wire: never send late
+              }
+              run.attempts = attempt;
+              run.firstAttemptAt = first;
+              LOG.debug("command_attempt command_id={} attempt={}", id, attempt);
+              return sender
+                  .send(run.request, token.value())
+                  .compose(outcome -> handle(run, token, outcome, sendAt));
+            });
+  }
+
+  private Future<CommandResult> handle(
+      CommandRun run, AccessToken token, ApiOutcome outcome, Instant sentAt) {
+    Duration latency = Duration.between(sentAt, clock.instant());
+    Classification c = classifier.classify(outcome, run.request.getType());
+    run.answered(outcome, c, latency.toMillis());
+    metrics.attempt(run.request.getType(), c.verdict(), latency);
+    budgets.after(run.request.getVehicleId(), c);
+    return switch (c.verdict()) {
+      case SUCCESS -> done(run, CommandStatus.SUCCEEDED, false, false, c.reason());
+      case ALREADY_DONE -> done(run, CommandStatus.SUCCEEDED, true, false, alreadyMessage(run, c));
+      case PERMANENT ->
+          done(run, CommandStatus.FAILED, false, c.outcomeUnknown(), failure(run, c, null));
+      case REAUTHENTICATE -> reauthenticate(run, token, c);
+      case RETRYABLE -> retryOrFail(run, c);
+    };
+  }
+
+  private Future<CommandResult> tokenFailed(CommandRun run, Classification c) {
+    budgets.after(run.request.getVehicleId(), c); // the breaker counts an unreachable IAM
+    return retryOrFail(run, c);
+  }
+
+  private Future<CommandResult> reauthenticate(
+      CommandRun run, AccessToken token, Classification c) {
+    if (run.reauthenticated) {
+      return done(
+          run,
+          CommandStatus.FAILED,
+          false,
+          false,
+          failure(run, c, "refused again after a refresh"));
+    }
+    run.reauthenticated = true;
+    tokens.invalidate(token);
+    return run(run);
+  }
+
+  private Future<CommandResult> retryOrFail(CommandRun run, Classification c) {
+    Instant first = run.firstAttemptAt != null ? run.firstAttemptAt : clock.instant();
+    RetryDecision d = policy.next(c, Math.max(run.attempts, 1), first);
+    if (!d.retry()) {
+      return done(run, CommandStatus.FAILED, false, false, failure(run, c, d.giveUpReason()));
+    }
+    if (!clock.instant().plus(d.delay()).isBefore(run.deadline)) {
+      return expired(run);
+    }
+    LOG.info(
+        "command_retry_scheduled command_id={} vehicle_id={} attempt={} delay_ms={} reason={}",
+        run.request.getCommandId(),
+        run.request.getVehicleId(),
+        run.attempts,
+        d.delay().toMillis(),
+        c.reason());
+    return timers.after(d.delay()).compose(v -> run(run));
+  }
+
+  private Future<CommandResult> expired(CommandRun run) {
+    String message =
+        run.attempts == 0
+            ? "not sent: the command expired at " + run.deadline
+            : "expired at " + run.deadline + " before it could be retried";
+    return done(run, CommandStatus.EXPIRED, false, false, message);
+  }
+
+  private Future<CommandResult> done(
+      CommandRun run, CommandStatus status, boolean already, boolean unknown, String message) {
+    CommandResult result =
+        ResultFactory.finished(run, status, already, unknown, message, clock.instant());
+    return Future.succeededFuture(result);
+  }
+
+  private static String alreadyMessage(CommandRun run, Classification c) {
+    String code = run.lastResponse == null ? null : run.lastResponse.errorCode();
+    return c.reason() + (code == null ? "" : " (" + code + ")");
+  }
+
+  private static String failure(CommandRun run, Classification c, String giveUp) {
+    StringBuilder sb = new StringBuilder(c.reason());
+    if (giveUp != null) {
+      sb.append("; ").append(giveUp);
+    }
+    if (run.lastResponse != null && run.lastResponse.description() != null) {
+      sb.append(". Smartcar: ").append(run.lastResponse.description());
+    }
+    return sb.toString();
+  }
+}

@@ -1,0 +1,49 @@
+package io.smartcarpipeline.dispatcher.dispatch;
+
+import io.smartcarpipeline.dispatcher.api.ApiOutcome;
+import io.smartcarpipeline.dispatcher.api.ApiResponse;
+import io.smartcarpipeline.dispatcher.errors.Classification;
+import io.smartcarpipeline.events.CommandRequest;
+import java.time.Instant;
+
+/**
+ * The running state of one command between calls: attempts so far, when the first started, the last
+ * answer and its classification. Confined to the dispatcher's event loop.
+ */
+final class CommandRun {
+
+  final CommandRequest request;
+  final String fingerprint;
+  final Instant deadline;
+  int attempts;
+  Instant firstAttemptAt;
+  ApiResponse lastResponse;
+  String lastRequestId;
+  Classification lastClassification;
+  Long lastAttemptMillis;
+  boolean reauthenticated;
+
+  CommandRun(
+      CommandRequest request,
+      String fingerprint,
+      Instant deadline,
+      int attemptsBefore,
+      Instant firstAttemptAt) {
+    this.request = request;
+    this.fingerprint = fingerprint;
+    this.deadline = deadline;
+    this.attempts = attemptsBefore;
+    this.firstAttemptAt = firstAttemptAt;
+  }
+
+  void answered(ApiOutcome outcome, Classification c, long millis) {
+    lastClassification = c;
+    lastAttemptMillis = millis;
+    if (outcome instanceof ApiResponse r) {
+      lastResponse = r;
+      if (r.requestId() != null) {
+        lastRequestId = r.requestId();
+      }
+    }
+  }
+}

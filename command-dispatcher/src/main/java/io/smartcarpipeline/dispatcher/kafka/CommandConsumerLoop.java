@@ -1,0 +1,240 @@
+package io.smartcarpipeline.dispatcher.kafka;
+
+import io.smartcarpipeline.dispatcher.dispatch.CommandExecutor;
+import io.smartcarpipeline.dispatcher.dispatch.DispatchOutcome;
+import io.smartcarpipeline.dispatcher.dispatch.Dispatcher;
+import io.smartcarpipeline.events.CommandRequest;
+import io.smartcarpipeline.schemas.Topics;
+import io.smartcarpipeline.serde.ConfluentAvroDeserializer;
+import io.vertx.core.Context;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.WakeupException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The Kafka side of the dispatcher, on its own thread: polls commands, hands each to the {@link
+ * Dispatcher} on the Vert.x context, and writes finished outcomes with their offsets in one
+ * transaction ({@link TransactionalOutput}); an offset moves only past commands whose result is
+ * written. Above {@code maxInFlight} unfinished commands it pauses its partitions and resumes below
+ * half. On stop it pauses, lets running calls finish within the grace period, writes their results,
+ * and leaves the rest uncommitted for the next run.
+ */
+public final class CommandConsumerLoop implements Runnable {
+
+  private static final Logger LOG = LoggerFactory.getLogger(CommandConsumerLoop.class);
+
+  private record Done(TopicPartition tp, long offset, TransactionalOutput.Item item) {}
+
+  private final KafkaConsumer<String, byte[]> consumer;
+  private final ConfluentAvroDeserializer<CommandRequest> deserializer;
+  private final TransactionalOutput output;
+  private final Dispatcher dispatcher;
+  private final Context context;
+  private final Runnable onAssigned;
+  private final int maxInFlight;
+  private final OffsetTracker tracker = new OffsetTracker();
+  private final Queue<Done> done = new ConcurrentLinkedQueue<>();
+  private final AtomicInteger dispatching = new AtomicInteger();
+  private final AtomicInteger inFlightGauge;
+  private volatile boolean stopping;
+  private volatile Instant stopDeadline = Instant.MAX;
+  private volatile boolean healthy = true;
+  private volatile boolean closed;
+  private boolean paused;
+
+  CommandConsumerLoop(
+      KafkaConsumer<String, byte[]> consumer,
+      ConfluentAvroDeserializer<CommandRequest> deserializer,
+      TransactionalOutput output,
+      Dispatcher dispatcher,
+      Context context,
+      Runnable onAssigned,
+      int maxInFlight,
+      AtomicInteger inFlightGauge) {
+    this.consumer = consumer;
+    this.deserializer = deserializer;
+    this.output = output;
+    this.dispatcher = dispatcher;
+    this.context = context;
+    this.onAssigned = onAssigned;
+    this.maxInFlight = maxInFlight;
+    this.inFlightGauge = inFlightGauge;
+  }
+
+  @Override
+  public void run() {
+    try {
+      consumer.subscribe(List.of(Topics.COMMANDS.name()), new Rebalance());
+      while (!stopping || (dispatching.get() > 0 && Instant.now().isBefore(stopDeadline))) {
+        backPressure();
+        try {
+          consumer.poll(Duration.ofMillis(100)).forEach(this::handOver);
+        } catch (WakeupException e) {
+          // a command finished: write it now
+        }
+        flush();
+      }
+      flush();
+      LOG.info("consumer_stopped abandoned={}", dispatching.get());
+    } catch (RuntimeException e) {
+      healthy = false;
+      LOG.error("consumer_failed error={}", e.toString(), e);
+    } finally {
+      closeQuietly();
+    }
+  }
+
+  /** Stops taking commands; running calls get until {@code grace} to finish. */
+  public void stop(Duration grace) {
+    stopDeadline = Instant.now().plus(grace);
+    stopping = true;
+    wakeUp();
+  }
+
+  /** False once the loop failed (Kafka unusable, producer fenced). */
+  public boolean healthy() {
+    return healthy;
+  }
+
+  private void handOver(ConsumerRecord<String, byte[]> record) {
+    TopicPartition tp = new TopicPartition(record.topic(), record.partition());
+    tracker.polled(tp, record.offset());
+    inFlightGauge.incrementAndGet();
+    CommandRequest request;
+    try {
+      request = deserializer.deserialize(record.topic(), record.value());
+      if (request == null) {
+        throw new IllegalArgumentException("empty value");
+      }
+    } catch (RuntimeException e) {
+      LOG.warn(
+          "command_unreadable partition={} offset={} error={}", tp, record.offset(), e.toString());
+      done.add(
+          new Done(
+              tp,
+              record.offset(),
+              DeadLetters.item(record, "DESERIALIZATION_FAILED", e.toString())));
+      return;
+    }
+    dispatching.incrementAndGet();
+    context.runOnContext(
+        v ->
+            dispatcher
+                .dispatch(request)
+                .onComplete(
+                    ar -> {
+                      dispatching.decrementAndGet();
+                      if (ar.succeeded()) {
+                        done.add(new Done(tp, record.offset(), item(record, ar.result())));
+                        wakeUp();
+                      } else if (!(ar.cause() instanceof CommandExecutor.AbandonedException)) {
+                        LOG.error(
+                            "command_dispatch_failed command_id={} error={}",
+                            request.getCommandId(),
+                            ar.cause().toString());
+                        healthy = false;
+                        stopping = true;
+                        wakeUp();
+                      }
+                    }));
+  }
+
+  private void wakeUp() {
+    if (!closed) {
+      consumer.wakeup();
+    }
+  }
+
+  private static TransactionalOutput.Item item(
+      ConsumerRecord<String, byte[]> record, DispatchOutcome outcome) {
+    if (outcome.deadLetterReason() != null) {
+      return DeadLetters.item(record, outcome.deadLetterReason(), outcome.deadLetterMessage());
+    }
+    return new TransactionalOutput.Item(outcome.result(), outcome.ledgerEntry(), null, null);
+  }
+
+  private void flush() {
+    List<TransactionalOutput.Item> items = new ArrayList<>();
+    Done d;
+    while ((d = done.poll()) != null) {
+      if (tracker.tracks(d.tp())) {
+        tracker.finished(d.tp(), d.offset());
+        items.add(d.item());
+      }
+      inFlightGauge.decrementAndGet();
+    }
+    Map<TopicPartition, OffsetAndMetadata> offsets = tracker.committable();
+    if (items.isEmpty() && offsets.isEmpty()) {
+      return;
+    }
+    output.commit(items, offsets, consumer.groupMetadata());
+    tracker.committed(offsets);
+  }
+
+  private void backPressure() {
+    int open = tracker.open();
+    if (!paused && (open >= maxInFlight || stopping)) {
+      consumer.pause(consumer.assignment());
+      paused = true;
+      LOG.info("consumer_paused open_commands={} stopping={}", open, stopping);
+    } else if (paused && !stopping && open <= maxInFlight / 2) {
+      consumer.resume(consumer.assignment());
+      paused = false;
+      LOG.info("consumer_resumed open_commands={}", open);
+    }
+  }
+
+  private void closeQuietly() {
+    closed = true;
+    try {
+      consumer.close(
+          org.apache.kafka.clients.consumer.CloseOptions.timeout(Duration.ofSeconds(10)));
+    } catch (RuntimeException e) {
+      LOG.warn("consumer_close_failed error={}", e.toString());
+    }
+    output.close();
+  }
+
+  private final class Rebalance implements ConsumerRebalanceListener {
+    @Override
+    public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
+      try {
+        flush();
+      } finally {
+        tracker.forget(partitions);
+      }
+      LOG.info("partitions_revoked partitions={}", partitions);
+    }
+
+    @Override
+    public void onPartitionsLost(Collection<TopicPartition> partitions) {
+      tracker.forget(partitions);
+      LOG.warn("partitions_lost partitions={}", partitions);
+    }
+
+    @Override
+    public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
+      if (!partitions.isEmpty()) {
+        onAssigned.run(); // reload the ledger: another instance may have written it
+        if (paused) {
+          consumer.pause(partitions);
+        }
+      }
+      LOG.info("partitions_assigned partitions={}", partitions);
+    }
+  }
+}

@@ -1,0 +1,53 @@
+package io.smartcarpipeline.dispatcher.kafka;
+
+import io.smartcarpipeline.dispatcher.config.DispatcherConfig;
+import io.smartcarpipeline.dispatcher.dispatch.Dispatcher;
+import io.smartcarpipeline.events.CommandRequest;
+import io.smartcarpipeline.serde.AvroSerdeConfig;
+import io.smartcarpipeline.serde.ConfluentAvroDeserializer;
+import io.smartcarpipeline.support.kafka.KafkaClients;
+import io.vertx.core.Context;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+
+/** Builds the consumer loop with its Kafka clients from the config. */
+public final class ConsumerLoopFactory {
+
+  private ConsumerLoopFactory() {}
+
+  public static CommandConsumerLoop create(
+      DispatcherConfig c,
+      String ledgerTopic,
+      Dispatcher dispatcher,
+      Context context,
+      Runnable reloadLedger,
+      AtomicInteger inFlightGauge) {
+    Map<String, Object> cc =
+        KafkaClients.consumerConfig(c.bootstrapServers(), c.registryUrl(), c.groupId());
+    cc.remove(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG);
+    cc.remove(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG);
+    cc.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 500);
+    cc.put(ConsumerConfig.CLIENT_ID_CONFIG, c.transactionalId());
+    KafkaConsumer<String, byte[]> consumer =
+        new KafkaConsumer<>(cc, new StringDeserializer(), new ByteArrayDeserializer());
+    ConfluentAvroDeserializer<CommandRequest> deserializer =
+        new ConfluentAvroDeserializer<>(CommandRequest.class);
+    deserializer.configure(Map.of(AvroSerdeConfig.SCHEMA_REGISTRY_URL, c.registryUrl()), false);
+    TransactionalOutput output =
+        new TransactionalOutput(
+            c.bootstrapServers(), c.registryUrl(), c.transactionalId(), ledgerTopic);
+    return new CommandConsumerLoop(
+        consumer,
+        deserializer,
+        output,
+        dispatcher,
+        context,
+        reloadLedger,
+        c.maxInFlight(),
+        inFlightGauge);
+  }
+}

@@ -1,0 +1,159 @@
+package io.smartcarpipeline.dispatcher.kafka;
+
+import io.smartcarpipeline.dispatcher.idempotency.IdempotencyLedger;
+import io.smartcarpipeline.dispatcher.idempotency.LedgerCodec;
+import io.smartcarpipeline.dispatcher.idempotency.LedgerEntry;
+import io.smartcarpipeline.dispatcher.idempotency.LedgerWriter;
+import io.vertx.core.Context;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The durable side of the idempotency ledger: an internal compacted topic keyed by commandId, named
+ * after the consumer group ({@code <groupId>-ledger}, like Kafka Streams' internal topics). It is
+ * read whole into memory at start (read_committed, so aborted FINALs are ignored); "attempt
+ * started" markers are written through an idempotent producer and acknowledged before the call goes
+ * out; FINAL entries go through the results transaction ({@link TransactionalOutput}).
+ */
+public final class KafkaLedgerStore implements LedgerWriter, AutoCloseable {
+
+  private static final Logger LOG = LoggerFactory.getLogger(KafkaLedgerStore.class);
+
+  /**
+   * Compacted, and entries older than 30 days are dropped (commandIds are not reused that late).
+   */
+  static final Map<String, String> TOPIC_CONFIG =
+      Map.of(
+          "cleanup.policy", "compact,delete",
+          "retention.ms", String.valueOf(Duration.ofDays(30).toMillis()),
+          "min.compaction.lag.ms", "60000");
+
+  private final String topic;
+  private final KafkaProducer<String, String> producer;
+  private final Context context;
+
+  public KafkaLedgerStore(String bootstrapServers, String topic, String clientId, Context context) {
+    this.topic = topic;
+    this.context = context;
+    Map<String, Object> c = new HashMap<>();
+    c.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+    c.put(ProducerConfig.CLIENT_ID_CONFIG, clientId + "-ledger");
+    c.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+    c.put(ProducerConfig.ACKS_CONFIG, "all");
+    c.put(ProducerConfig.LINGER_MS_CONFIG, 0);
+    this.producer = new KafkaProducer<>(c, new StringSerializer(), new StringSerializer());
+  }
+
+  /** The ledger topic of a consumer group. */
+  public static String topicName(String groupId) {
+    return groupId + "-ledger";
+  }
+
+  /** Creates the ledger topic when missing. */
+  public static void ensureTopic(Admin admin, String topic, int partitions, int replication) {
+    try {
+      Set<String> names = admin.listTopics().names().get(30, TimeUnit.SECONDS);
+      if (!names.contains(topic)) {
+        NewTopic t = new NewTopic(topic, partitions, (short) replication).configs(TOPIC_CONFIG);
+        admin.createTopics(List.of(t)).all().get(30, TimeUnit.SECONDS);
+        LOG.info("topic_created topic={}", topic);
+      }
+    } catch (ExecutionException e) {
+      if (!(e.getCause() instanceof TopicExistsException)) {
+        throw new IllegalStateException("cannot create ledger topic " + topic + ": " + e, e);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while creating " + topic, e);
+    } catch (TimeoutException e) {
+      throw new IllegalStateException("timed out creating " + topic, e);
+    }
+  }
+
+  /** Reads the whole ledger topic into {@code ledger}; returns the number of entries read. */
+  public static int load(String bootstrapServers, String topic, IdempotencyLedger ledger) {
+    Map<String, Object> c = new HashMap<>();
+    c.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+    c.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+    c.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+    int read = 0;
+    try (KafkaConsumer<String, String> consumer =
+        new KafkaConsumer<>(c, new StringDeserializer(), new StringDeserializer())) {
+      List<TopicPartition> tps =
+          consumer.partitionsFor(topic, Duration.ofSeconds(30)).stream()
+              .map(p -> new TopicPartition(topic, p.partition()))
+              .toList();
+      consumer.assign(tps);
+      consumer.seekToBeginning(tps);
+      Map<TopicPartition, Long> end = consumer.endOffsets(tps, Duration.ofSeconds(30));
+      while (tps.stream().anyMatch(tp -> consumer.position(tp) < end.get(tp))) {
+        for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(200))) {
+          if (r.value() != null) {
+            read += restore(ledger, r);
+          }
+        }
+      }
+    }
+    LOG.info("ledger_loaded topic={} entries={}", topic, read);
+    return read;
+  }
+
+  private static int restore(IdempotencyLedger ledger, ConsumerRecord<String, String> r) {
+    try {
+      ledger.restore(LedgerCodec.decode(r.value()));
+      return 1;
+    } catch (RuntimeException e) {
+      LOG.warn("ledger_entry_unreadable offset={} error={}", r.offset(), e.getMessage());
+      return 0;
+    }
+  }
+
+  /** Writes an "attempt started" marker; completes on the dispatcher context once acked. */
+  @Override
+  public Future<Void> write(LedgerEntry entry) {
+    Promise<Void> promise = Promise.promise();
+    producer.send(
+        new ProducerRecord<>(topic, entry.commandId(), LedgerCodec.encode(entry)),
+        (metadata, error) ->
+            context.runOnContext(
+                v -> {
+                  if (error == null) {
+                    promise.complete();
+                  } else {
+                    promise.fail(error);
+                  }
+                }));
+    return promise.future();
+  }
+
+  public String topic() {
+    return topic;
+  }
+
+  @Override
+  public void close() {
+    producer.close(Duration.ofSeconds(10));
+  }
+}

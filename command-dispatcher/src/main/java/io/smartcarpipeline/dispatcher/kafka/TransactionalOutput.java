@@ -1,0 +1,107 @@
+package io.smartcarpipeline.dispatcher.kafka;
+
+import io.smartcarpipeline.dispatcher.idempotency.LedgerCodec;
+import io.smartcarpipeline.dispatcher.idempotency.LedgerEntry;
+import io.smartcarpipeline.events.CommandResult;
+import io.smartcarpipeline.events.DeadLetter;
+import io.smartcarpipeline.schemas.Topics;
+import io.smartcarpipeline.serde.ConfluentAvroSerializer;
+import io.smartcarpipeline.support.kafka.KafkaClients;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.consumer.ConsumerGroupMetadata;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+/**
+ * Writes a batch of finished commands atomically: their results (key = vehicle id), their FINAL
+ * ledger entries, dead letters, and the consumer offsets, in one Kafka transaction. Either all of
+ * it becomes visible to read_committed readers or none of it, so an offset never moves without its
+ * result and a result is never written twice by a crash between the two. Consumer-thread only.
+ */
+final class TransactionalOutput implements AutoCloseable {
+
+  /** One finished record of the commands topic. */
+  record Item(CommandResult result, LedgerEntry ledgerEntry, DeadLetter deadLetter, String key) {}
+
+  private final KafkaProducer<String, byte[]> producer;
+  private final ConfluentAvroSerializer<CommandResult> resultSerializer =
+      new ConfluentAvroSerializer<>();
+  private final ConfluentAvroSerializer<DeadLetter> deadLetterSerializer =
+      new ConfluentAvroSerializer<>();
+  private final String ledgerTopic;
+
+  TransactionalOutput(
+      String bootstrap, String registryUrl, String transactionalId, String ledgerTopic) {
+    Map<String, Object> c = KafkaClients.producerConfig(bootstrap, registryUrl, transactionalId);
+    c.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, transactionalId);
+    c.put(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG, 30_000);
+    c.remove(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG);
+    c.remove(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG);
+    resultSerializer.configure(c, false);
+    deadLetterSerializer.configure(c, false);
+    this.producer = new KafkaProducer<>(c, new StringSerializer(), new ByteArraySerializer());
+    this.ledgerTopic = ledgerTopic;
+    producer.initTransactions();
+  }
+
+  /** Writes the items and commits the offsets, all or nothing. */
+  void commit(
+      List<Item> items,
+      Map<TopicPartition, OffsetAndMetadata> offsets,
+      ConsumerGroupMetadata group) {
+    producer.beginTransaction();
+    try {
+      for (Item item : items) {
+        send(item);
+      }
+      if (!offsets.isEmpty()) {
+        producer.sendOffsetsToTransaction(offsets, group);
+      }
+      producer.commitTransaction();
+    } catch (RuntimeException e) {
+      try {
+        producer.abortTransaction();
+      } catch (RuntimeException ignored) {
+        // fenced or closed: the exception below is the one that matters
+      }
+      throw e;
+    }
+  }
+
+  private void send(Item item) {
+    if (item.result() != null) {
+      String topic = Topics.COMMAND_RESULTS.name();
+      producer.send(
+          new ProducerRecord<>(
+              topic,
+              item.result().getVehicleId(),
+              resultSerializer.serialize(topic, item.result())));
+    }
+    if (item.ledgerEntry() != null) {
+      producer.send(
+          new ProducerRecord<>(
+              ledgerTopic,
+              item.ledgerEntry().commandId(),
+              LedgerCodec.encode(item.ledgerEntry()).getBytes(StandardCharsets.UTF_8)));
+    }
+    if (item.deadLetter() != null) {
+      String topic = Topics.DEAD_LETTERS.name();
+      producer.send(
+          new ProducerRecord<>(
+              topic, item.key(), deadLetterSerializer.serialize(topic, item.deadLetter())));
+    }
+  }
+
+  @Override
+  public void close() {
+    producer.close(Duration.ofSeconds(10));
+  }
+}

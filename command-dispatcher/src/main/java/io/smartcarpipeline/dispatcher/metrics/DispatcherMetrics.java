@@ -1,0 +1,75 @@
+package io.smartcarpipeline.dispatcher.metrics;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.smartcarpipeline.dispatcher.dispatch.CircuitBreaker;
+import io.smartcarpipeline.dispatcher.errors.Verdict;
+import io.smartcarpipeline.events.CommandStatus;
+import io.smartcarpipeline.events.CommandType;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The dispatcher's meters: commands by type and final status, attempts by type and verdict, the
+ * Smartcar API latency histogram, the breaker state (0 closed, 1 half-open, 2 open), token
+ * refreshes by outcome, and commands in flight.
+ */
+public final class DispatcherMetrics {
+
+  private final MeterRegistry registry;
+  private final Timer apiLatency;
+  private final AtomicInteger breakerState = new AtomicInteger();
+  private final AtomicInteger inFlight = new AtomicInteger();
+
+  public DispatcherMetrics(MeterRegistry registry) {
+    this.registry = registry;
+    this.apiLatency =
+        Timer.builder("dispatcher_api_latency")
+            .description("Duration of calls to the Smartcar commands API")
+            .publishPercentileHistogram()
+            .maximumExpectedValue(Duration.ofSeconds(320))
+            .register(registry);
+    Gauge.builder("dispatcher_breaker_state", breakerState, AtomicInteger::get)
+        .description("Circuit breaker: 0 closed, 1 half-open, 2 open")
+        .register(registry);
+    Gauge.builder("dispatcher_commands_in_flight", inFlight, AtomicInteger::get)
+        .description("Commands consumed whose result is not written yet")
+        .register(registry);
+  }
+
+  /** A command ended with a final result. */
+  public void commandCompleted(CommandType type, CommandStatus status) {
+    Counter.builder("dispatcher_commands_total")
+        .tag("type", type.name())
+        .tag("status", status.name())
+        .register(registry)
+        .increment();
+  }
+
+  /** One call to Smartcar ended, classified as {@code verdict}. */
+  public void attempt(CommandType type, Verdict verdict, Duration latency) {
+    Counter.builder("dispatcher_attempts_total")
+        .tag("type", type.name())
+        .tag("verdict", verdict.name())
+        .register(registry)
+        .increment();
+    apiLatency.record(latency);
+  }
+
+  public void tokenRefreshed(boolean succeeded) {
+    Counter.builder("dispatcher_token_refreshes_total")
+        .tag("outcome", succeeded ? "success" : "failure")
+        .register(registry)
+        .increment();
+  }
+
+  public void breakerState(CircuitBreaker.State state) {
+    breakerState.set(state.gauge());
+  }
+
+  public AtomicInteger inFlight() {
+    return inFlight;
+  }
+}

@@ -1,0 +1,277 @@
+package io.smartcarpipeline.dispatcher.dispatch;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.smartcarpipeline.dispatcher.MutableClock;
+import io.smartcarpipeline.dispatcher.api.ApiOutcome;
+import io.smartcarpipeline.dispatcher.api.ApiResponse;
+import io.smartcarpipeline.dispatcher.auth.AccessToken;
+import io.smartcarpipeline.dispatcher.auth.TokenProvider;
+import io.smartcarpipeline.dispatcher.errors.SmartcarErrorClassifier;
+import io.smartcarpipeline.dispatcher.idempotency.Fingerprint;
+import io.smartcarpipeline.dispatcher.idempotency.IdempotencyLedger;
+import io.smartcarpipeline.dispatcher.idempotency.LedgerEntry;
+import io.smartcarpipeline.dispatcher.metrics.DispatcherMetrics;
+import io.smartcarpipeline.dispatcher.retry.RetryPolicy;
+import io.smartcarpipeline.events.CommandParameters;
+import io.smartcarpipeline.events.CommandRequest;
+import io.smartcarpipeline.events.CommandResult;
+import io.smartcarpipeline.events.CommandStatus;
+import io.smartcarpipeline.events.CommandType;
+import io.vertx.core.Future;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+/** The dispatcher's rules with a scripted Smartcar, a hand-moved clock and instant timers. */
+class DispatcherTest {
+
+  private static final Instant T0 = Instant.parse("2026-01-01T00:00:00Z");
+
+  private final MutableClock clock = new MutableClock(T0);
+  private final Deque<ApiOutcome> script = new ArrayDeque<>();
+  private final List<String> events = new ArrayList<>();
+  private final List<Duration> waits = new ArrayList<>();
+  private final AtomicInteger tokenRequests = new AtomicInteger();
+  private final IdempotencyLedger ledger =
+      new IdempotencyLedger(
+          e -> {
+            events.add("marker:" + e.commandId() + ":" + e.attempts());
+            return Future.succeededFuture();
+          });
+  private final Dispatcher dispatcher = dispatcher();
+
+  private Dispatcher dispatcher() {
+    TokenProvider tokens =
+        new TokenProvider(
+            () ->
+                Future.succeededFuture(
+                    AccessToken.issued(
+                        "token-" + tokenRequests.incrementAndGet(),
+                        clock.instant(),
+                        Duration.ofHours(1))),
+            clock,
+            Duration.ofMinutes(5),
+            ok -> {});
+    Timers timers =
+        delay -> {
+          waits.add(delay);
+          clock.advance(delay);
+          return Future.succeededFuture();
+        };
+    Budgets budgets =
+        new Budgets(
+            clock,
+            new TokenBucket(clock, 1000, 1000),
+            new VehicleSpacing(clock, Duration.ZERO),
+            new CircuitBreaker(clock, 100, 100, 1.0, Duration.ofSeconds(1), s -> {}),
+            Duration.ofMinutes(1));
+    RetryPolicy policy = RetryPolicy.builder().clock(clock).random(new Random(1)).build();
+    DispatcherMetrics metrics = new DispatcherMetrics(new SimpleMeterRegistry());
+    CommandExecutor executor =
+        new CommandExecutor(
+            tokens,
+            (request, token) -> {
+              events.add("send:" + request.getCommandId() + ":" + token);
+              return Future.succeededFuture(
+                  script.isEmpty() ? ApiResponse.success(200, "exec") : script.poll());
+            },
+            new SmartcarErrorClassifier(),
+            policy,
+            budgets,
+            ledger,
+            timers,
+            metrics,
+            () -> true);
+    return new Dispatcher(ledger, executor, clock, Duration.ofMinutes(10), metrics);
+  }
+
+  private static CommandRequest command(String id, CommandType type, Integer percent) {
+    return CommandRequest.newBuilder()
+        .setCommandId(id)
+        .setVehicleId("veh-1")
+        .setUserId("user-1")
+        .setType(type)
+        .setParameters(new CommandParameters(percent, null, null))
+        .setRequestedAt(T0)
+        .setExpiresAt(null)
+        .build();
+  }
+
+  private DispatchOutcome run(CommandRequest r) {
+    return dispatcher.dispatch(r).result();
+  }
+
+  private long sends() {
+    return events.stream().filter(e -> e.startsWith("send:")).count();
+  }
+
+  @Test
+  void shouldAnswerARepeatedCommandIdFromTheLedgerWithoutASecondCall() {
+    DispatchOutcome first = run(command("c1", CommandType.SET_CHARGE_LIMIT, 80));
+    DispatchOutcome again = run(command("c1", CommandType.SET_CHARGE_LIMIT, 80));
+
+    assertThat(sends()).isEqualTo(1);
+    assertThat(again.result()).isEqualTo(first.result());
+    assertThat(first.ledgerEntry()).isNotNull();
+    assertThat(again.ledgerEntry()).isNull(); // nothing new to record
+  }
+
+  @Test
+  void shouldRejectACommandIdReusedWithOtherParameters() {
+    run(command("c1", CommandType.SET_CHARGE_LIMIT, 80));
+
+    DispatchOutcome reused = run(command("c1", CommandType.SET_CHARGE_LIMIT, 60));
+
+    assertThat(sends()).isEqualTo(1);
+    assertThat(reused.result().getStatus()).isEqualTo(CommandStatus.REJECTED);
+    assertThat(reused.result().getErrorCode()).isEqualTo("DUPLICATE_COMMAND_ID");
+    assertThat(reused.ledgerEntry()).isNull(); // the first result stays the one
+  }
+
+  @Test
+  void shouldWriteTheAttemptMarkerBeforeTheCall() {
+    run(command("c1", CommandType.LOCK, null));
+
+    assertThat(events).containsExactly("marker:c1:1", "send:c1:token-1");
+  }
+
+  @Test
+  void shouldNeverSendAnExpiredCommand() {
+    CommandRequest unlock =
+        CommandRequest.newBuilder(command("c1", CommandType.UNLOCK, null))
+            .setExpiresAt(T0.plusSeconds(30))
+            .build();
+    clock.advance(Duration.ofSeconds(31));
+
+    DispatchOutcome outcome = run(unlock);
+
+    assertThat(sends()).isZero();
+    assertThat(outcome.result().getStatus()).isEqualTo(CommandStatus.EXPIRED);
+    assertThat(outcome.result().getAttempts()).isZero();
+  }
+
+  @Test
+  void shouldExpireInsteadOfRetryingPastTheDeadline() {
+    CommandRequest unlock =
+        CommandRequest.newBuilder(command("c1", CommandType.LOCK, null))
+            .setExpiresAt(T0.plusSeconds(30))
+            .build();
+    script.add(ApiResponse.error(409, "VEHICLE_STATE", "ASLEEP")); // next try in 1 minute
+
+    DispatchOutcome outcome = run(unlock);
+
+    assertThat(sends()).isEqualTo(1);
+    assertThat(outcome.result().getStatus()).isEqualTo(CommandStatus.EXPIRED);
+    assertThat(outcome.result().getAttempts()).isEqualTo(1);
+  }
+
+  @Test
+  void shouldRetryAnAsleepVehicleOnTheLongSchedule() {
+    script.add(ApiResponse.error(409, "VEHICLE_STATE", "ASLEEP"));
+
+    DispatchOutcome outcome = run(command("c1", CommandType.LOCK, null));
+
+    assertThat(outcome.result().getStatus()).isEqualTo(CommandStatus.SUCCEEDED);
+    assertThat(outcome.result().getAttempts()).isEqualTo(2);
+    assertThat(waits).containsExactly(Duration.ofMinutes(1));
+  }
+
+  @Test
+  void shouldReportAlreadyInStateAsSuccessWithTheFlag() {
+    script.add(ApiResponse.error(409, "VEHICLE_STATE", "CHARGING_IN_PROGRESS"));
+
+    CommandResult result = run(command("c1", CommandType.START_CHARGING, null)).result();
+
+    assertThat(result.getStatus()).isEqualTo(CommandStatus.SUCCEEDED);
+    assertThat(result.getAlreadyInState()).isTrue();
+    assertThat(result.getMessage()).contains("CHARGING_IN_PROGRESS");
+  }
+
+  @Test
+  void shouldFailWithTheVirtualKeyInstruction() {
+    script.add(ApiResponse.error(400, "CONNECTED_SERVICES_ACCOUNT", "VIRTUAL_KEY_REQUIRED"));
+
+    CommandResult result = run(command("c1", CommandType.UNLOCK, null)).result();
+
+    assertThat(result.getStatus()).isEqualTo(CommandStatus.FAILED);
+    assertThat(result.getErrorCode()).isEqualTo("VIRTUAL_KEY_REQUIRED");
+    assertThat(result.getMessage()).contains("virtual key");
+    assertThat(sends()).isEqualTo(1);
+  }
+
+  @Test
+  void shouldRefreshTheTokenOnceAndRetryOnceAfterA401() {
+    script.add(ApiResponse.error(401, "AUTHENTICATION", null));
+
+    CommandResult result = run(command("c1", CommandType.LOCK, null)).result();
+
+    assertThat(result.getStatus()).isEqualTo(CommandStatus.SUCCEEDED);
+    assertThat(events).contains("send:c1:token-1", "send:c1:token-2");
+    assertThat(tokenRequests).hasValue(2);
+  }
+
+  @Test
+  void shouldFailWhenTheFreshTokenIsRefusedToo() {
+    script.add(ApiResponse.error(401, "AUTHENTICATION", null));
+    script.add(ApiResponse.error(401, "AUTHENTICATION", null));
+
+    CommandResult result = run(command("c1", CommandType.LOCK, null)).result();
+
+    assertThat(result.getStatus()).isEqualTo(CommandStatus.FAILED);
+    assertThat(sends()).isEqualTo(2);
+  }
+
+  @Test
+  void shouldNotResendAnUnlockThatAPreviousRunMayHaveSent() {
+    CommandRequest unlock = command("c1", CommandType.UNLOCK, null);
+    ledger.restore(LedgerEntry.started("c1", Fingerprint.of(unlock), 1, T0));
+
+    CommandResult result = run(unlock).result();
+
+    assertThat(sends()).isZero();
+    assertThat(result.getStatus()).isEqualTo(CommandStatus.FAILED);
+    assertThat(result.getOutcomeUnknown()).isTrue();
+    assertThat(result.getAttempts()).isEqualTo(1);
+  }
+
+  @Test
+  void shouldResendALockThatAPreviousRunMayHaveSent() {
+    CommandRequest lock = command("c1", CommandType.LOCK, null);
+    ledger.restore(LedgerEntry.started("c1", Fingerprint.of(lock), 1, T0));
+
+    CommandResult result = run(lock).result();
+
+    assertThat(sends()).isEqualTo(1);
+    assertThat(result.getStatus()).isEqualTo(CommandStatus.SUCCEEDED);
+    assertThat(result.getAttempts()).isEqualTo(2);
+  }
+
+  @Test
+  void shouldRejectAnInvalidChargeLimitWithoutCalling() {
+    CommandResult result = run(command("c1", CommandType.SET_CHARGE_LIMIT, 120)).result();
+
+    assertThat(result.getStatus()).isEqualTo(CommandStatus.REJECTED);
+    assertThat(result.getErrorCode()).isEqualTo("INVALID_COMMAND");
+    assertThat(sends()).isZero();
+  }
+
+  @Test
+  void shouldMarkAGatewayTimeoutOnStartAsOutcomeUnknownWithoutResending() {
+    script.add(new ApiResponse(504, null, null, null, null, null, null, null, "req-504"));
+
+    CommandResult result = run(command("c1", CommandType.START_CHARGING, null)).result();
+
+    assertThat(sends()).isEqualTo(1);
+    assertThat(result.getStatus()).isEqualTo(CommandStatus.FAILED);
+    assertThat(result.getOutcomeUnknown()).isTrue();
+    assertThat(result.getRequestId()).isEqualTo("req-504");
+  }
+}

@@ -1,0 +1,374 @@
+package io.smartcarpipeline.dispatcher.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.smartcarpipeline.dispatcher.CommandProducer;
+import io.smartcarpipeline.dispatcher.DispatcherApp;
+import io.smartcarpipeline.events.CommandRequest;
+import io.smartcarpipeline.events.CommandResult;
+import io.smartcarpipeline.events.CommandStatus;
+import io.smartcarpipeline.events.CommandType;
+import io.smartcarpipeline.localstack.LocalStack;
+import io.smartcarpipeline.localstack.junit.LocalStackExtension;
+import io.smartcarpipeline.sim.SimConfig;
+import io.smartcarpipeline.sim.SmartcarApiSim;
+import io.smartcarpipeline.sim.api.LoggedRequest;
+import io.smartcarpipeline.sim.fault.FaultProfile;
+import io.smartcarpipeline.sim.fault.FaultRules;
+import io.smartcarpipeline.support.config.Settings;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The dispatcher against the real embedded broker and registry and the Smartcar stand-in with
+ * faults on. One dispatcher consumer group for the class; each test uses its own vehicles.
+ */
+@ExtendWith(LocalStackExtension.class)
+class CommandDispatcherIT {
+
+  private static final Duration RESULT_WAIT = Duration.ofSeconds(40);
+
+  private static LocalStack stack;
+  private static SmartcarApiSim sim;
+  private static DispatcherApp dispatcher;
+  private static CommandProducer producer;
+  private static ResultCollector results;
+
+  @BeforeAll
+  static void startAll(LocalStack localStack) {
+    stack = localStack;
+    sim = SmartcarApiSim.start(SimConfig.builder().port(0).bucket(0, 0).seed(7).build());
+    dispatcher = DispatcherApp.start(settings());
+    producer = new CommandProducer(stack.bootstrapServers(), stack.schemaRegistryUrl());
+    results = new ResultCollector(stack.bootstrapServers(), stack.schemaRegistryUrl());
+  }
+
+  @AfterAll
+  static void stopAll() {
+    results.close();
+    producer.close();
+    dispatcher.close();
+    sim.close();
+  }
+
+  private static Settings settings() {
+    Map<String, String> s = new HashMap<>();
+    s.put("KAFKA_BOOTSTRAP_SERVERS", stack.bootstrapServers());
+    s.put("SCHEMA_REGISTRY_URL", stack.schemaRegistryUrl());
+    s.put("SMARTCAR_CLIENT_ID", "client_sim");
+    s.put("SMARTCAR_CLIENT_SECRET", "sim-secret");
+    s.put("SMARTCAR_API_V3_ORIGIN", sim.v3Origin());
+    s.put("SMARTCAR_IAM_ORIGIN", sim.iamOrigin());
+    s.put("DISPATCHER_PORT", "0");
+    s.put("DISPATCHER_GROUP_ID", "dispatcher-it");
+    s.put("DISPATCHER_INSTANCE_ID", "it-0");
+    s.put("DISPATCHER_READ_TIMEOUT", "5s");
+    s.put("DISPATCHER_RETRY_MAX_ATTEMPTS", "10");
+    s.put("DISPATCHER_RETRY_INITIAL_BACKOFF", "20ms");
+    s.put("DISPATCHER_RETRY_MAX_BACKOFF", "200ms");
+    s.put("DISPATCHER_RETRY_VEHICLE_SCHEDULE", "200ms");
+    s.put("DISPATCHER_RATE_BUCKET_CAPACITY", "1000");
+    s.put("DISPATCHER_RATE_REFILL_PER_MINUTE", "60000");
+    s.put("DISPATCHER_VEHICLE_SPACING", "0s");
+    s.put("DISPATCHER_BREAKER_MIN_CALLS", "20");
+    s.put("DISPATCHER_BREAKER_FAILURE_RATE", "0.9");
+    s.put("DISPATCHER_BREAKER_OPEN_FOR", "500ms");
+    s.put("DISPATCHER_SHUTDOWN_GRACE", "10s");
+    s.put("TOPIC_PARTITIONS", "3");
+    return Settings.of(s);
+  }
+
+  private static void addVehicle(String id) {
+    sim.vehicles().add(sim.vehicles().builder(id, "user-" + id).pluggedIn(true).soc(40).build());
+  }
+
+  private static CommandRequest command(String vehicle, CommandType type, Integer percent) {
+    Double lat = type == CommandType.SET_DESTINATION ? 52.5 : null;
+    Double lon = type == CommandType.SET_DESTINATION ? 13.4 : null;
+    return CommandProducer.request(type, vehicle, "user-" + vehicle, percent, lat, lon, null);
+  }
+
+  private static Map<String, List<CommandResult>> awaitResults(List<String> ids) {
+    return await()
+        .atMost(RESULT_WAIT)
+        .pollInterval(Duration.ofMillis(100))
+        .until(() -> results.poll(ids), r -> r.keySet().containsAll(ids));
+  }
+
+  /** The commands the sim saw for a vehicle, consecutive repeats (retries) collapsed. */
+  private static List<String> commandSequence(String vehicle) {
+    List<String> out = new ArrayList<>();
+    for (LoggedRequest r : sim.requests().find(vehicle, null)) {
+      if (out.isEmpty() || !out.get(out.size() - 1).equals(r.command())) {
+        out.add(r.command());
+      }
+    }
+    return out;
+  }
+
+  @Test
+  void shouldGiveEveryCommandOneResultInVehicleOrderUnderFaults() {
+    // given vehicles whose calls fail often: 500s, 502s, 429s, dropped connections, slow answers
+    FaultProfile flaky =
+        FaultProfile.none()
+            .withServerErrors(0.15)
+            .withUpstreamErrors(0.1)
+            .withRateLimit(0.1, 1)
+            .withDrops(0.05)
+            .withLatency(0, 20);
+    List<CommandType> sequence =
+        List.of(
+            CommandType.LOCK,
+            CommandType.SET_CHARGE_LIMIT,
+            CommandType.SET_DESTINATION,
+            CommandType.STOP_CHARGING,
+            CommandType.SET_CHARGE_LIMIT);
+    List<String> ids = new ArrayList<>();
+    FaultRules rules = FaultRules.none();
+    for (int v = 0; v < 6; v++) {
+      String vehicle = "order-" + v;
+      addVehicle(vehicle);
+      rules = rules.withVehicle(vehicle, flaky);
+    }
+    sim.setFaults(rules);
+
+    // when each vehicle gets its sequence, interleaved across vehicles
+    for (int i = 0; i < sequence.size(); i++) {
+      for (int v = 0; v < 6; v++) {
+        CommandRequest r = command("order-" + v, sequence.get(i), 60 + i);
+        ids.add(r.getCommandId());
+        producer.send(r);
+      }
+    }
+
+    // then every command has exactly one result, and each vehicle saw its commands in order
+    Map<String, List<CommandResult>> byId = awaitResults(ids);
+    assertThat(byId.values()).allSatisfy(list -> assertThat(list).hasSize(1));
+    assertThat(byId.values().stream().map(l -> l.get(0).getStatus()))
+        .containsOnly(CommandStatus.SUCCEEDED);
+    for (int v = 0; v < 6; v++) {
+      assertThat(commandSequence("order-" + v))
+          .containsExactly(
+              "security-lock",
+              "charge-set-limit",
+              "navigation-set-destination",
+              "charge-stop",
+              "charge-set-limit");
+      assertThat(sim.vehicles().require("order-" + v).snapshot().chargeLimit()).isEqualTo(64);
+    }
+    sim.setFaults(FaultRules.none());
+  }
+
+  @Test
+  void shouldHonourRetryAfter() {
+    // given a vehicle answering a third of its calls with 429 and Retry-After: 1
+    String vehicle = "retry-after-0";
+    addVehicle(vehicle);
+    sim.setFaults(
+        FaultRules.none().withVehicle(vehicle, FaultProfile.none().withRateLimit(0.35, 1)));
+    List<String> ids = new ArrayList<>();
+
+    // when it gets six commands
+    for (int i = 0; i < 6; i++) {
+      CommandRequest r = command(vehicle, i % 2 == 0 ? CommandType.LOCK : CommandType.UNLOCK, null);
+      ids.add(r.getCommandId());
+      producer.send(r);
+    }
+    awaitResults(ids);
+
+    // then after every 429 the next call for the vehicle came at least one second later
+    List<LoggedRequest> calls = sim.requests().find(vehicle, null);
+    long limited = calls.stream().filter(c -> c.status() == 429).count();
+    assertThat(limited).isPositive();
+    for (int i = 0; i + 1 < calls.size(); i++) {
+      if (calls.get(i).status() == 429) {
+        assertThat(Duration.between(calls.get(i).time(), calls.get(i + 1).time()))
+            .isGreaterThanOrEqualTo(Duration.ofSeconds(1));
+      }
+    }
+    sim.setFaults(FaultRules.none());
+  }
+
+  @Test
+  void shouldCallSmartcarOnceForAllDuplicatesOfACommandId() {
+    // given a command that is put on the topic three times, and its id reused with other values
+    String vehicle = "dup-0";
+    addVehicle(vehicle);
+    CommandRequest original = command(vehicle, CommandType.SET_CHARGE_LIMIT, 80);
+    CommandRequest reused =
+        CommandRequest.newBuilder(original)
+            .setParameters(new io.smartcarpipeline.events.CommandParameters(90, null, null))
+            .build();
+
+    // when
+    Optional<CommandResult> first = producer.sendAndWait(original, RESULT_WAIT);
+    producer.send(original);
+    producer.send(original);
+    producer.send(reused);
+
+    // then one call; the copies get the same result; the reuse is rejected
+    List<CommandResult> all =
+        await()
+            .atMost(RESULT_WAIT)
+            .until(
+                () -> results.poll(List.of(original.getCommandId())).get(original.getCommandId()),
+                l -> l != null && l.size() == 4);
+    assertThat(first).isPresent();
+    assertThat(first.get().getStatus()).isEqualTo(CommandStatus.SUCCEEDED);
+    assertThat(all.subList(0, 3)).allSatisfy(r -> assertThat(r).isEqualTo(first.get()));
+    assertThat(all.get(3).getStatus()).isEqualTo(CommandStatus.REJECTED);
+    assertThat(all.get(3).getErrorCode()).isEqualTo("DUPLICATE_COMMAND_ID");
+    assertThat(sim.requests().count(vehicle, "charge-set-limit")).isEqualTo(1);
+    assertThat(sim.vehicles().require(vehicle).snapshot().chargeLimit()).isEqualTo(80);
+  }
+
+  @Test
+  void shouldNeverSendAnExpiredCommand() {
+    // given an unlock that expired before the dispatcher saw it, and one older than the max age
+    String vehicle = "expired-0";
+    addVehicle(vehicle);
+    CommandRequest late =
+        CommandRequest.newBuilder(command(vehicle, CommandType.UNLOCK, null))
+            .setExpiresAt(Instant.now().minusSeconds(1))
+            .build();
+    CommandRequest old =
+        CommandRequest.newBuilder(command(vehicle, CommandType.UNLOCK, null))
+            .setRequestedAt(Instant.now().minus(Duration.ofMinutes(11)))
+            .build();
+
+    // when
+    producer.send(late);
+    producer.send(old);
+    Map<String, List<CommandResult>> byId =
+        awaitResults(List.of(late.getCommandId(), old.getCommandId()));
+
+    // then both are EXPIRED and the car was never called
+    assertThat(byId.values())
+        .allSatisfy(l -> assertThat(l.get(0).getStatus()).isEqualTo(CommandStatus.EXPIRED));
+    assertThat(sim.requests().count(vehicle, null)).isZero();
+    assertThat(sim.vehicles().require(vehicle).snapshot().locked()).isTrue();
+  }
+
+  @Test
+  void shouldTellTheOwnerToAddTheVirtualKey() {
+    String vehicle = "tesla-0";
+    sim.vehicles().add(sim.vehicles().builder(vehicle, "user-" + vehicle).tesla(false).build());
+
+    Optional<CommandResult> result =
+        producer.sendAndWait(command(vehicle, CommandType.UNLOCK, null), RESULT_WAIT);
+
+    assertThat(result).isPresent();
+    assertThat(result.get().getStatus()).isEqualTo(CommandStatus.FAILED);
+    assertThat(result.get().getErrorCode()).isEqualTo("VIRTUAL_KEY_REQUIRED");
+    assertThat(result.get().getMessage()).contains("virtual key");
+    assertThat(result.get().getRequestId()).isNotBlank();
+  }
+
+  @Test
+  void shouldServeHealthAndCommandMetrics() throws Exception {
+    // given one finished command
+    String vehicle = "metrics-0";
+    addVehicle(vehicle);
+    producer.sendAndWait(command(vehicle, CommandType.LOCK, null), RESULT_WAIT);
+    java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+    String base = "http://localhost:" + dispatcher.port();
+
+    // when
+    var ready =
+        http.send(
+            java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/health/ready"))
+                .build(),
+            java.net.http.HttpResponse.BodyHandlers.ofString());
+    var metrics =
+        http.send(
+            java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/metrics")).build(),
+            java.net.http.HttpResponse.BodyHandlers.ofString());
+
+    // then
+    assertThat(ready.statusCode()).isEqualTo(200);
+    assertThat(metrics.body())
+        .contains("dispatcher_commands_total{")
+        .contains("status=\"SUCCEEDED\"")
+        .contains("dispatcher_attempts_total{")
+        .contains("dispatcher_api_latency_seconds_bucket")
+        .contains("dispatcher_breaker_state")
+        .contains("dispatcher_token_refreshes_total");
+  }
+
+  @Test
+  void shouldRefreshTheTokenOnceWhenSmartcarRefusesIt() {
+    // given a vehicle and a token that Smartcar stops accepting
+    String vehicle = "reauth-0";
+    addVehicle(vehicle);
+    producer.sendAndWait(command(vehicle, CommandType.LOCK, null), RESULT_WAIT);
+    int tokensBefore = sim.requests().count(null, "token");
+    sim.revokeTokens();
+
+    // when the next command goes out
+    Optional<CommandResult> result =
+        producer.sendAndWait(command(vehicle, CommandType.UNLOCK, null), RESULT_WAIT);
+
+    // then one new token was fetched and the command retried once with it
+    assertThat(result).isPresent();
+    assertThat(result.get().getStatus()).isEqualTo(CommandStatus.SUCCEEDED);
+    assertThat(result.get().getAttempts()).isEqualTo(2);
+    assertThat(sim.requests().count(null, "token")).isEqualTo(tokensBefore + 1);
+  }
+
+  @Test
+  void shouldLoseNoCommandAndRepeatNoSuccessAcrossARestart() {
+    // given slow answers and a stream of commands for several vehicles
+    sim.setFaults(FaultRules.everywhere(FaultProfile.none().withLatency(300, 400)));
+    List<CommandType> sequence =
+        List.of(
+            CommandType.LOCK,
+            CommandType.SET_CHARGE_LIMIT,
+            CommandType.UNLOCK,
+            CommandType.SET_DESTINATION);
+    List<String> ids = new ArrayList<>();
+    for (int v = 0; v < 5; v++) {
+      addVehicle("restart-" + v);
+    }
+    for (CommandType type : sequence) {
+      for (int v = 0; v < 5; v++) {
+        CommandRequest r = command("restart-" + v, type, 70);
+        ids.add(r.getCommandId());
+        producer.send(r);
+      }
+    }
+
+    // when the dispatcher is closed mid-run and a new one started
+    await().atMost(RESULT_WAIT).until(() -> results.poll(ids).size() >= 3);
+    dispatcher.close();
+    int doneBeforeRestart = results.poll(ids).size();
+    dispatcher = DispatcherApp.start(settings());
+
+    // then every command has exactly one result, and no command reached the car twice
+    Map<String, List<CommandResult>> byId = awaitResults(ids);
+    assertThat(doneBeforeRestart).isLessThan(ids.size());
+    assertThat(byId.values()).allSatisfy(l -> assertThat(l).hasSize(1));
+    for (int v = 0; v < 5; v++) {
+      for (String wire :
+          List.of(
+              "security-lock",
+              "charge-set-limit",
+              "security-unlock",
+              "navigation-set-destination")) {
+        assertThat(sim.requests().count("restart-" + v, wire))
+            .as("restart-%d %s", v, wire)
+            .isEqualTo(1);
+      }
+    }
+    sim.setFaults(FaultRules.none());
+  }
+}
