@@ -1,0 +1,143 @@
+package io.smartcarpipeline.gateway.config;
+
+import io.smartcarpipeline.support.config.CommonSettings;
+import io.smartcarpipeline.support.config.ConfigException;
+import io.smartcarpipeline.support.config.Settings;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The gateway's settings, validated once at start. Rule: a missing management token or a bad value
+ * stops the service with a {@link ConfigException} naming the setting; secrets never appear in
+ * {@link #toString()}.
+ *
+ * @param port HTTP port ({@value #PORT}, 0 = pick a free one)
+ * @param managementToken Smartcar Application Management Token ({@value #MANAGEMENT_TOKEN}): the
+ *     HMAC key of SC-Signature and of the VERIFY challenge
+ * @param previousManagementToken the token being rotated out ({@value #MANAGEMENT_TOKEN_PREVIOUS}),
+ *     still accepted for signatures
+ * @param bootstrapServers Kafka bootstrap servers
+ * @param schemaRegistryUrl Schema Registry base URL
+ * @param produceTimeout how long a delivery may wait for the broker's ack before it gets a 503
+ * @param retryAfter what the 503 tells the sender in {@code Retry-After}
+ * @param maxBodyBytes bodies larger than this get a 413
+ * @param instances HTTP verticle instances (event loops serving requests)
+ * @param readinessInterval how often Kafka and the registry are probed for {@code /health/ready}
+ * @param replicationFactor replication factor of the topics created at start if missing
+ * @param partitionsOverride when above 0, the partition count of topics created at start instead of
+ *     the registry's
+ */
+public record GatewayConfig(
+    int port,
+    String managementToken,
+    Optional<String> previousManagementToken,
+    String bootstrapServers,
+    String schemaRegistryUrl,
+    Duration produceTimeout,
+    Duration retryAfter,
+    int maxBodyBytes,
+    int instances,
+    Duration readinessInterval,
+    int replicationFactor,
+    int partitionsOverride) {
+
+  public static final String PORT = "GATEWAY_PORT";
+  public static final String MANAGEMENT_TOKEN = "SMARTCAR_MANAGEMENT_TOKEN";
+  public static final String MANAGEMENT_TOKEN_PREVIOUS = "SMARTCAR_MANAGEMENT_TOKEN_PREVIOUS";
+  public static final String PRODUCE_TIMEOUT = "GATEWAY_PRODUCE_TIMEOUT";
+  public static final String RETRY_AFTER = "GATEWAY_RETRY_AFTER";
+  public static final String MAX_BODY_BYTES = "GATEWAY_MAX_BODY_BYTES";
+  public static final String INSTANCES = "GATEWAY_INSTANCES";
+  public static final String READINESS_INTERVAL = "GATEWAY_READINESS_INTERVAL";
+
+  /** Smartcar counts a delivery as failed after 15 s; the produce bound must stay well under. */
+  static final Duration SMARTCAR_TIMEOUT = Duration.ofSeconds(15);
+
+  /** The gateway's own defaults, on top of {@link CommonSettings#DEFAULTS}. */
+  public static final Map<String, String> DEFAULTS =
+      CommonSettings.defaultsWith(
+          Map.of(
+              PORT, "8080",
+              PRODUCE_TIMEOUT, "5s",
+              RETRY_AFTER, "25s",
+              MAX_BODY_BYTES, String.valueOf(64 * 1024),
+              INSTANCES, String.valueOf(Runtime.getRuntime().availableProcessors()),
+              READINESS_INTERVAL, "2s"));
+
+  public GatewayConfig {
+    if (managementToken == null || managementToken.isBlank()) {
+      throw new ConfigException(MANAGEMENT_TOKEN, "must not be blank");
+    }
+    if (produceTimeout.isNegative()
+        || produceTimeout.isZero()
+        || produceTimeout.compareTo(SMARTCAR_TIMEOUT.minusSeconds(5)) > 0) {
+      throw new ConfigException(
+          PRODUCE_TIMEOUT, "must be above 0 and at most 10s (Smartcar gives up after 15s)");
+    }
+    if (maxBodyBytes < 1024) {
+      throw new ConfigException(MAX_BODY_BYTES, "must be at least 1024 bytes");
+    }
+    if (instances < 1) {
+      throw new ConfigException(INSTANCES, "must be at least 1");
+    }
+    if (readinessInterval.isNegative() || readinessInterval.isZero()) {
+      throw new ConfigException(READINESS_INTERVAL, "must be above 0");
+    }
+  }
+
+  /** Reads and validates the gateway's settings; {@code settings} already holds the defaults. */
+  public static GatewayConfig from(Settings settings) {
+    Settings s = Settings.of(DEFAULTS).with(settings.asMap());
+    return new GatewayConfig(
+        s.port(PORT),
+        s.require(
+            MANAGEMENT_TOKEN,
+            "the Application Management Token from the Smartcar Dashboard, used to verify"
+                + " SC-Signature and answer VERIFY"),
+        s.find(MANAGEMENT_TOKEN_PREVIOUS),
+        s.get(CommonSettings.KAFKA_BOOTSTRAP_SERVERS),
+        s.get(CommonSettings.SCHEMA_REGISTRY_URL),
+        s.duration(PRODUCE_TIMEOUT),
+        s.duration(RETRY_AFTER),
+        s.intValue(MAX_BODY_BYTES),
+        s.intValue(INSTANCES),
+        s.duration(READINESS_INTERVAL),
+        s.intValue(CommonSettings.TOPIC_REPLICATION_FACTOR),
+        s.find(CommonSettings.TOPIC_PARTITIONS).isPresent()
+            ? s.intValue(CommonSettings.TOPIC_PARTITIONS)
+            : 0);
+  }
+
+  /** Loads defaults, the optional properties file, then {@code env} (e.g. System.getenv()). */
+  public static GatewayConfig load(Map<String, String> env) {
+    return from(Settings.load(DEFAULTS, env));
+  }
+
+  @Override
+  public String toString() {
+    return "GatewayConfig[port="
+        + port
+        + ", managementToken=***, previousManagementToken="
+        + (previousManagementToken.isPresent() ? "***" : "none")
+        + ", bootstrapServers="
+        + bootstrapServers
+        + ", schemaRegistryUrl="
+        + schemaRegistryUrl
+        + ", produceTimeout="
+        + produceTimeout
+        + ", retryAfter="
+        + retryAfter
+        + ", maxBodyBytes="
+        + maxBodyBytes
+        + ", instances="
+        + instances
+        + ", readinessInterval="
+        + readinessInterval
+        + ", replicationFactor="
+        + replicationFactor
+        + ", partitionsOverride="
+        + partitionsOverride
+        + "]";
+  }
+}

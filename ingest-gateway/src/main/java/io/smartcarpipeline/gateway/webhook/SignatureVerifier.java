@@ -1,0 +1,97 @@
+package io.smartcarpipeline.gateway.webhook;
+
+import java.nio.charset.StandardCharsets;
+import java.security.InvalidKeyException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Objects;
+import java.util.Optional;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * Checks Smartcar's {@code SC-Signature} and answers the VERIFY challenge (smartcar-v3.md §2.1,
+ * §2.2). Rule: the signature is hex HMAC-SHA256 of the raw body bytes exactly as received, keyed
+ * with the management token (or, during a rotation, the previous one), compared in constant time.
+ * Thread-safe: a fresh {@link Mac} per call.
+ */
+public final class SignatureVerifier {
+
+  private static final String HMAC_SHA256 = "HmacSHA256";
+  private static final HexFormat HEX = HexFormat.of();
+
+  private final SecretKeySpec currentKey;
+  private final Optional<SecretKeySpec> previousKey;
+
+  /** The outcome of checking one delivery's signature header. */
+  public enum Verdict {
+    /** Signed with the current management token. */
+    CURRENT_KEY,
+    /** Signed with the previous management token (rotation in progress). */
+    PREVIOUS_KEY,
+    /** No {@code SC-Signature} header. */
+    MISSING,
+    /** A header that matches neither key, or is not hex. */
+    INVALID;
+
+    /** Whether the delivery is authenticated. */
+    public boolean valid() {
+      return this == CURRENT_KEY || this == PREVIOUS_KEY;
+    }
+  }
+
+  public SignatureVerifier(String managementToken, Optional<String> previousManagementToken) {
+    this.currentKey = key(Objects.requireNonNull(managementToken, "managementToken"));
+    this.previousKey =
+        previousManagementToken.filter(t -> !t.isBlank()).map(SignatureVerifier::key);
+  }
+
+  /** Checks {@code signatureHeader} (may be null) against the raw {@code body}. */
+  public Verdict verify(byte[] body, String signatureHeader) {
+    if (signatureHeader == null || signatureHeader.isBlank()) {
+      return Verdict.MISSING;
+    }
+    byte[] given;
+    try {
+      given = HEX.parseHex(signatureHeader.trim());
+    } catch (IllegalArgumentException notHex) {
+      return Verdict.INVALID;
+    }
+    // Both keys are always computed, so timing does not tell which key matched.
+    boolean current = MessageDigest.isEqual(hmac(currentKey, body), given);
+    boolean previous =
+        previousKey.map(k -> MessageDigest.isEqual(hmac(k, body), given)).orElse(false);
+    if (current) {
+      return Verdict.CURRENT_KEY;
+    }
+    return previous ? Verdict.PREVIOUS_KEY : Verdict.INVALID;
+  }
+
+  /**
+   * The VERIFY answer: lowercase hex HMAC-SHA256 of the challenge's UTF-8 bytes under the current
+   * management token (what Smartcar's SDKs call {@code hashChallenge}).
+   */
+  public String answerChallenge(String challenge) {
+    return HEX.formatHex(hmac(currentKey, challenge.getBytes(StandardCharsets.UTF_8)));
+  }
+
+  /** Hex HMAC-SHA256 of {@code body} under {@code key}: what a sender puts in SC-Signature. */
+  public static String sign(String key, byte[] body) {
+    return HEX.formatHex(hmac(key(key), body));
+  }
+
+  private static SecretKeySpec key(String token) {
+    return new SecretKeySpec(token.getBytes(StandardCharsets.UTF_8), HMAC_SHA256);
+  }
+
+  private static byte[] hmac(SecretKeySpec key, byte[] message) {
+    try {
+      Mac mac = Mac.getInstance(HMAC_SHA256);
+      mac.init(key);
+      return mac.doFinal(message);
+    } catch (NoSuchAlgorithmException | InvalidKeyException e) {
+      throw new IllegalStateException("HmacSHA256 is not available in this JVM", e);
+    }
+  }
+}

@@ -1,0 +1,330 @@
+package io.smartcarpipeline.gateway;
+
+import static io.smartcarpipeline.gateway.GatewayClient.errorCode;
+import static io.smartcarpipeline.gateway.GatewayClient.json;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.smartcarpipeline.events.DeadLetter;
+import io.smartcarpipeline.events.SignatureCheck;
+import io.smartcarpipeline.events.VehicleEvent;
+import io.smartcarpipeline.gateway.config.GatewayConfig;
+import io.smartcarpipeline.gateway.normalise.EventRendering;
+import io.smartcarpipeline.gateway.normalise.VehicleEventMapper;
+import io.smartcarpipeline.localstack.LocalStack;
+import io.smartcarpipeline.localstack.junit.LocalStackExtension;
+import io.smartcarpipeline.schemas.Topics;
+import io.smartcarpipeline.support.config.CommonSettings;
+import io.smartcarpipeline.support.config.Settings;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.FieldSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** The gateway over real HTTP against the embedded broker and registry. */
+@ExtendWith(LocalStackExtension.class)
+class GatewayIT {
+
+  private static final String TOKEN = "it-management-token";
+  private static final String OLD_TOKEN = "it-previous-token";
+  private static final ObjectMapper JSON = new ObjectMapper();
+  static final List<String> FIXTURES = Fixtures.VEHICLE_EVENTS;
+
+  private static GatewayApp gateway;
+  private static GatewayClient client;
+  private static TopicProbe<VehicleEvent> events;
+  private static TopicProbe<DeadLetter> deadLetters;
+
+  private Map<TopicPartition, Long> eventsMark;
+  private Map<TopicPartition, Long> deadLettersMark;
+
+  @BeforeAll
+  static void startGateway(LocalStack stack) {
+    gateway =
+        GatewayApp.start(
+            Settings.of(
+                Map.of(
+                    GatewayConfig.MANAGEMENT_TOKEN,
+                    TOKEN,
+                    GatewayConfig.MANAGEMENT_TOKEN_PREVIOUS,
+                    OLD_TOKEN,
+                    GatewayConfig.PORT,
+                    "0",
+                    GatewayConfig.INSTANCES,
+                    "2",
+                    CommonSettings.KAFKA_BOOTSTRAP_SERVERS,
+                    stack.bootstrapServers(),
+                    CommonSettings.SCHEMA_REGISTRY_URL,
+                    stack.schemaRegistryUrl())));
+    client = new GatewayClient(gateway.port());
+    events =
+        new TopicProbe<>(
+            stack.bootstrapServers(), stack.schemaRegistryUrl(), Topics.VEHICLE_EVENTS);
+    deadLetters =
+        new TopicProbe<>(stack.bootstrapServers(), stack.schemaRegistryUrl(), Topics.DEAD_LETTERS);
+  }
+
+  @AfterAll
+  static void stopGateway() {
+    events.close();
+    deadLetters.close();
+    gateway.close();
+  }
+
+  @BeforeEach
+  void markTopics() {
+    eventsMark = events.mark();
+    deadLettersMark = deadLetters.mark();
+  }
+
+  @ParameterizedTest
+  @FieldSource("FIXTURES")
+  void everySignedFixtureIsAcceptedAndWrittenAsExactlyTheExpectedEvent(String fixture)
+      throws Exception {
+    // given a real webhook body, signed as Smartcar signs it
+    byte[] body = Fixtures.bytes(fixture);
+
+    // when it is delivered
+    HttpResponse<String> response = client.deliver(body, hmacHex(TOKEN, body));
+
+    // then 200 with its eventId, and exactly that event is on the topic, keyed by vehicle
+    JsonNode root = JSON.readTree(body);
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(json(response).getString("status")).isEqualTo("accepted");
+    assertThat(json(response).getString("eventId")).isEqualTo(root.get("eventId").asText());
+    List<ConsumerRecord<String, VehicleEvent>> written = events.recordsSince(eventsMark);
+    assertThat(written).hasSize(1);
+    VehicleEvent actual = written.get(0).value();
+    VehicleEvent expected =
+        VehicleEventMapper.map(
+            root,
+            VehicleEventMapper.eventType(root.get("eventType").asText()).orElseThrow(),
+            new String(body, StandardCharsets.UTF_8),
+            SignatureCheck.CURRENT_KEY,
+            actual.getReceivedAt());
+    // field by field: Avro's equals() fails on deserialized arrays of records with timestamps
+    assertThat(actual).usingRecursiveComparison().isEqualTo(expected);
+    assertThat(EventRendering.lines(actual))
+        .containsExactlyElementsOf(EventRendering.expected(fixture));
+    assertThat(written.get(0).key())
+        .isEqualTo(root.path("data").path("vehicle").path("id").asText());
+    assertThat(actual.getSignals()).hasSize(root.path("data").path("signals").size());
+    assertThat(deadLetters.recordsSince(deadLettersMark)).isEmpty();
+  }
+
+  @Test
+  void deliverySignedWithThePreviousTokenIsAcceptedDuringRotation() {
+    byte[] body = Fixtures.bytes("vw_id_4_fuel.json");
+
+    HttpResponse<String> response = client.deliver(body, hmacHex(OLD_TOKEN, body));
+
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(events.recordsSince(eventsMark))
+        .singleElement()
+        .satisfies(
+            r -> assertThat(r.value().getSignature()).isEqualTo(SignatureCheck.PREVIOUS_KEY));
+  }
+
+  @Test
+  void verifyFixtureIsAnsweredWithTheChallengeHmacAndWritesNothing() {
+    byte[] body = Fixtures.bytes(Fixtures.VERIFY);
+
+    HttpResponse<String> unsigned = client.deliver(body, null);
+    HttpResponse<String> signed = client.deliver(body, hmacHex(TOKEN, body));
+
+    for (HttpResponse<String> response : List.of(unsigned, signed)) {
+      assertThat(response.statusCode()).isEqualTo(200);
+      assertThat(response.headers().firstValue("Content-Type"))
+          .hasValueSatisfying(v -> assertThat(v).startsWith("application/json"));
+      assertThat(json(response).getString("challenge"))
+          .isEqualTo(hmacHex(TOKEN, "any-abcd".getBytes(StandardCharsets.UTF_8)));
+    }
+    assertThat(events.recordsSince(eventsMark)).isEmpty();
+    assertThat(deadLetters.recordsSince(deadLettersMark)).isEmpty();
+  }
+
+  @Test
+  void verifyWithAWrongSignatureIsRejected() {
+    byte[] body = Fixtures.bytes(Fixtures.VERIFY);
+
+    HttpResponse<String> response = client.deliver(body, hmacHex("not-our-token", body));
+
+    assertThat(response.statusCode()).isEqualTo(401);
+    assertThat(errorCode(response)).isEqualTo("INVALID_SIGNATURE");
+  }
+
+  @Test
+  void tamperedBodyIsRejectedAndNothingIsWritten() {
+    byte[] body = Fixtures.bytes("jaguar_ipace_all.json");
+    String signature = hmacHex(TOKEN, body);
+    byte[] tampered =
+        new String(body, StandardCharsets.UTF_8)
+            .replace("\"value\": 54", "\"value\": 99")
+            .getBytes(StandardCharsets.UTF_8);
+    assertThat(tampered).isNotEqualTo(body);
+
+    HttpResponse<String> response = client.deliver(tampered, signature);
+
+    assertUnauthorizedAndNothingWritten(response, "INVALID_SIGNATURE");
+  }
+
+  @Test
+  void wrongKeyIsRejectedAndNothingIsWritten() {
+    byte[] body = Fixtures.bytes("byd_seal_all.json");
+
+    assertUnauthorizedAndNothingWritten(
+        client.deliver(body, hmacHex("someone-else", body)), "INVALID_SIGNATURE");
+  }
+
+  @Test
+  void missingSignatureIsRejectedAndNothingIsWritten() {
+    byte[] body = Fixtures.bytes("byd_seal_all.json");
+
+    assertUnauthorizedAndNothingWritten(client.deliver(body, null), "MISSING_SIGNATURE");
+  }
+
+  @Test
+  void unsignedMalformedBodyIsUnauthorizedNotBadRequest() {
+    assertUnauthorizedAndNothingWritten(
+        client.deliver("garbage".getBytes(StandardCharsets.UTF_8), null), "MISSING_SIGNATURE");
+  }
+
+  @Test
+  void oversizedBodyIsRefusedWith413AndNothingIsWritten() {
+    byte[] body = new byte[64 * 1024 + 1];
+    Arrays.fill(body, (byte) ' ');
+    body[0] = '{';
+    body[body.length - 1] = '}';
+
+    HttpResponse<String> response = client.deliver(body, hmacHex(TOKEN, body));
+
+    assertThat(response.statusCode()).isEqualTo(413);
+    assertThat(errorCode(response)).isEqualTo("PAYLOAD_TOO_LARGE");
+    assertThat(events.recordsSince(eventsMark)).isEmpty();
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "not json",
+        "[1,2,3]",
+        "{\"eventId\":\"e\",\"data\":{\"vehicle\":{\"id\":\"v\"}}}",
+        "{\"eventId\":\"e\",\"eventType\":\"VEHICLE_STATE\",\"data\":{\"signals\":[]}}",
+        "{\"eventType\":\"VERIFY\",\"data\":{}}"
+      })
+  void signedMalformedBodyIsABadRequestAndNothingIsWritten(String text) {
+    byte[] body = text.getBytes(StandardCharsets.UTF_8);
+
+    HttpResponse<String> response = client.deliver(body, hmacHex(TOKEN, body));
+
+    assertThat(response.statusCode()).isEqualTo(400);
+    assertThat(errorCode(response))
+        .isIn(
+            "NOT_JSON",
+            "NOT_AN_OBJECT",
+            "MISSING_EVENT_TYPE",
+            "MISSING_VEHICLE_ID",
+            "MISSING_CHALLENGE");
+    assertThat(events.recordsSince(eventsMark)).isEmpty();
+    assertThat(deadLetters.recordsSince(deadLettersMark)).isEmpty();
+  }
+
+  @Test
+  void secondDeliveryOfTheSameEventIsAcceptedWithTheSameEventIdOnTheTopic() {
+    byte[] body = Fixtures.bytes("vw_id_4_all.json");
+
+    HttpResponse<String> first = client.deliver(body, hmacHex(TOKEN, body));
+    HttpResponse<String> retry = client.deliver(body, hmacHex(TOKEN, body));
+
+    assertThat(List.of(first.statusCode(), retry.statusCode())).containsExactly(200, 200);
+    assertThat(events.recordsSince(eventsMark))
+        .extracting(r -> r.value().getEventId())
+        .containsExactly(
+            "1821c036-71cb-408f-8dee-2989b9764307", "1821c036-71cb-408f-8dee-2989b9764307");
+  }
+
+  @Test
+  void signedUnknownEventTypeIsAcceptedAs202AndDeadLettered() {
+    byte[] body =
+        "{\"eventId\":\"u-1\",\"eventType\":\"VEHICLE_TELEPORTED\",\"data\":{\"vehicle\":{\"id\":\"v-42\"}}}"
+            .getBytes(StandardCharsets.UTF_8);
+
+    HttpResponse<String> response = client.deliver(body, hmacHex(TOKEN, body));
+
+    assertThat(response.statusCode()).isEqualTo(202);
+    assertThat(events.recordsSince(eventsMark)).isEmpty();
+    List<ConsumerRecord<String, DeadLetter>> letters = deadLetters.recordsSince(deadLettersMark);
+    assertThat(letters).hasSize(1);
+    DeadLetter letter = letters.get(0).value();
+    assertThat(letter.getReason()).isEqualTo("UNKNOWN_EVENT_TYPE");
+    assertThat(letter.getSource()).isEqualTo("ingest-gateway");
+    byte[] kept = new byte[letter.getValue().remaining()];
+    letter.getValue().get(kept);
+    assertThat(kept).isEqualTo(body);
+    assertThat(letters.get(0).key()).isEqualTo("v-42");
+  }
+
+  @Test
+  void wrongPathIs404AndWrongMethodIs405InTheErrorShape() {
+    HttpResponse<String> notFound = client.request("POST", "/webhooks/other");
+    HttpResponse<String> wrongMethod = client.request("GET", "/webhooks/smartcar");
+
+    assertThat(notFound.statusCode()).isEqualTo(404);
+    assertThat(errorCode(notFound)).isEqualTo("NOT_FOUND");
+    assertThat(wrongMethod.statusCode()).isEqualTo(405);
+    assertThat(errorCode(wrongMethod)).isEqualTo("METHOD_NOT_ALLOWED");
+  }
+
+  @Test
+  void healthAndMetricsAreServed() {
+    byte[] body = Fixtures.bytes("vw_id_4_test_mode.json");
+    assertThat(client.deliver(body, hmacHex(TOKEN, body)).statusCode()).isEqualTo(200);
+
+    assertThat(client.request("GET", "/health/live").statusCode()).isEqualTo(200);
+    await()
+        .atMost(Duration.ofSeconds(15))
+        .untilAsserted(
+            () -> assertThat(client.request("GET", "/health/ready").statusCode()).isEqualTo(200));
+    String metrics = client.request("GET", "/metrics").body();
+    assertThat(metrics)
+        .contains("gateway_requests_total{outcome=\"accepted\"")
+        .contains("gateway_events_total{")
+        .contains("gateway_produce_latency_seconds_bucket{");
+  }
+
+  private void assertUnauthorizedAndNothingWritten(HttpResponse<String> response, String code) {
+    assertThat(response.statusCode()).isEqualTo(401);
+    assertThat(errorCode(response)).isEqualTo(code);
+    assertThat(events.recordsSince(eventsMark)).isEmpty();
+    assertThat(deadLetters.recordsSince(deadLettersMark)).isEmpty();
+  }
+
+  /** HMAC-SHA256 hex, computed here independently of the gateway's code. */
+  static String hmacHex(String key, byte[] message) {
+    try {
+      Mac mac = Mac.getInstance("HmacSHA256");
+      mac.init(new SecretKeySpec(key.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+      return HexFormat.of().formatHex(mac.doFinal(message));
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}
