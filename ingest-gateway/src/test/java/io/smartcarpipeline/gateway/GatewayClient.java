@@ -22,10 +22,15 @@ final class GatewayClient {
 
   /** POSTs {@code body} to the webhook path, with {@code SC-Signature} unless it is null. */
   HttpResponse<String> deliver(byte[] body, String signature) {
+    return deliver(body, signature, "application/json");
+  }
+
+  /** As {@link #deliver(byte[], String)} with another declared content type. */
+  HttpResponse<String> deliver(byte[] body, String signature, String contentType) {
     HttpRequest.Builder request =
         HttpRequest.newBuilder(base.resolve(GatewayRouter.WEBHOOK_PATH))
             .timeout(Duration.ofSeconds(20))
-            .header("Content-Type", "application/json")
+            .header("Content-Type", contentType)
             .header("User-Agent", "Smartcar/it")
             .POST(HttpRequest.BodyPublishers.ofByteArray(body));
     if (signature != null) {

@@ -131,6 +131,18 @@ class GatewayIT {
   }
 
   @Test
+  void signedBodyDeclaredAsAFormIsStillReadAsRawBytes() {
+    // curl's default content type must not make the gateway decode the JSON as a form
+    byte[] body = Fixtures.bytes("jaguar_ipace_all.json");
+
+    HttpResponse<String> response =
+        client.deliver(body, hmacHex(TOKEN, body), "application/x-www-form-urlencoded");
+
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(events.recordsSince(eventsMark)).hasSize(1);
+  }
+
+  @Test
   void deliverySignedWithThePreviousTokenIsAcceptedDuringRotation() {
     byte[] body = Fixtures.bytes("vw_id_4_fuel.json");
 

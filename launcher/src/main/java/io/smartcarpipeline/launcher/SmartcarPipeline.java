@@ -13,7 +13,14 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = SmartcarPipeline.Version.class,
     description = "Kafka infrastructure for connected-vehicle data from the Smartcar API V3.",
-    subcommands = {KafkaCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {
+      KafkaCommand.class,
+      GatewayCommand.class,
+      ProcessorsCommand.class,
+      DispatcherCommand.class,
+      CommandCommand.class,
+      CommandLine.HelpCommand.class
+    })
 public final class SmartcarPipeline implements Runnable {
 
   /** Generated Avro classes are trusted for deserialisation only from this package. */

@@ -5,8 +5,11 @@ import io.smartcarpipeline.support.http.HttpErrors;
 import io.smartcarpipeline.support.http.OpsRoutes;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
+import java.util.Locale;
 import java.util.function.Supplier;
 
 /**
@@ -29,6 +32,7 @@ public final class GatewayRouter {
       Supplier<Future<Boolean>> readiness,
       long maxBodyBytes) {
     Router router = Router.router(vertx);
+    router.post(WEBHOOK_PATH).handler(GatewayRouter::rawBytesOnly);
     router
         .post(WEBHOOK_PATH)
         .handler(BodyHandler.create(false).setBodyLimit(maxBodyBytes))
@@ -46,5 +50,17 @@ public final class GatewayRouter {
               "The request body is larger than " + maxBodyBytes + " bytes");
         });
     return router;
+  }
+
+  /**
+   * The signature covers the body's bytes, so the body is only ever read as bytes: a sender that
+   * declares a form content type (curl's default) must not make Vert.x decode it as a form.
+   */
+  private static void rawBytesOnly(RoutingContext ctx) {
+    String type = ctx.request().getHeader(HttpHeaders.CONTENT_TYPE);
+    if (type != null && !type.toLowerCase(Locale.ROOT).contains("json")) {
+      ctx.request().headers().remove(HttpHeaders.CONTENT_TYPE);
+    }
+    ctx.next();
   }
 }

@@ -28,8 +28,15 @@ public final class HttpErrors {
         .end(body(code, message).encode());
   }
 
-  /** 404 and 405 (and Vert.x's own 400/413) in the error shape instead of Vert.x's HTML. */
+  private static String reason(RoutingContext ctx) {
+    return ctx.failure() == null ? "malformed request" : ctx.failure().getClass().getSimpleName();
+  }
+
+  /** 400, 404 and 405 (and Vert.x's own 400/413) in the error shape instead of Vert.x's HTML. */
   public static void installDefaults(io.vertx.ext.web.Router router) {
+    router.errorHandler(
+        400,
+        ctx -> respond(ctx, 400, "BAD_REQUEST", "The request could not be read: " + reason(ctx)));
     router.errorHandler(
         404, ctx -> respond(ctx, 404, "NOT_FOUND", "No such path: " + ctx.request().path()));
     router.errorHandler(
