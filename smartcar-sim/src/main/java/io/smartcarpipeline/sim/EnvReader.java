@@ -10,20 +10,20 @@ import java.util.Map;
  * not depend on the {@code support} module). Rule: a present but malformed value fails with an
  * {@link IllegalArgumentException} naming the key; a missing or blank one takes the default.
  */
-final class EnvReader {
+public final class EnvReader {
 
   private final Map<String, String> env;
 
-  EnvReader(Map<String, String> env) {
+  public EnvReader(Map<String, String> env) {
     this.env = Map.copyOf(env);
   }
 
-  String string(String key, String defaultValue) {
+  public String string(String key, String defaultValue) {
     String value = env.get(key);
     return value == null || value.isBlank() ? defaultValue : value.trim();
   }
 
-  int intValue(String key, int defaultValue) {
+  public int intValue(String key, int defaultValue) {
     String value = string(key, null);
     try {
       return value == null ? defaultValue : Integer.parseInt(value);
@@ -32,7 +32,7 @@ final class EnvReader {
     }
   }
 
-  long longValue(String key, long defaultValue) {
+  public long longValue(String key, long defaultValue) {
     String value = string(key, null);
     try {
       return value == null ? defaultValue : Long.parseLong(value);
@@ -41,7 +41,7 @@ final class EnvReader {
     }
   }
 
-  double doubleValue(String key, double defaultValue) {
+  public double doubleValue(String key, double defaultValue) {
     String value = string(key, null);
     try {
       return value == null ? defaultValue : Double.parseDouble(value);
@@ -50,7 +50,7 @@ final class EnvReader {
     }
   }
 
-  double share(String key) {
+  public double share(String key) {
     double share = doubleValue(key, 0);
     if (!(share >= 0 && share <= 1)) {
       throw bad(key, String.valueOf(share), "a share within 0..1");
@@ -59,7 +59,7 @@ final class EnvReader {
   }
 
   /** {@code 500ms}, {@code 15s}, {@code 5m}, {@code 1h}, {@code 7d}, ISO-8601, or seconds. */
-  Duration duration(String key, Duration defaultValue) {
+  public Duration duration(String key, Duration defaultValue) {
     String value = string(key, null);
     if (value == null) {
       return defaultValue;

@@ -7,6 +7,9 @@ import io.smartcarpipeline.sim.api.TokenStore;
 import io.smartcarpipeline.sim.fault.FaultInjector;
 import io.smartcarpipeline.sim.fault.FaultRules;
 import io.smartcarpipeline.sim.fault.TokenBucket;
+import io.smartcarpipeline.sim.fleet.FleetConfig;
+import io.smartcarpipeline.sim.fleet.FleetSimulator;
+import io.smartcarpipeline.sim.fleet.RunningFleet;
 import io.smartcarpipeline.sim.vehicle.DemoFleet;
 import io.smartcarpipeline.sim.vehicle.SimFleetState;
 import io.vertx.core.Future;
@@ -126,6 +129,19 @@ public final class SmartcarApiSim implements AutoCloseable {
   /** The value for {@code SMARTCAR_IAM_ORIGIN} (token at {@code /oauth2/token}). */
   public String iamOrigin() {
     return baseUrl();
+  }
+
+  /** The Vert.x instance the stand-in runs on (run the fleet on it too). */
+  public Vertx vertx() {
+    return vertx;
+  }
+
+  /**
+   * Starts a simulated fleet on this stand-in's Vert.x and vehicles, so commands sent through the
+   * API change what the fleet reports; blocks until VERIFY succeeded. Not on an event loop.
+   */
+  public RunningFleet startFleet(FleetConfig config) {
+    return FleetSimulator.start(vertx, config, vehicles());
   }
 
   /** The simulated vehicles (add, get, change). */

@@ -40,7 +40,7 @@ public final class SimVehicle {
   private int asleepAttempts;
   private boolean pluggedIn;
   private boolean charging;
-  private int soc;
+  private double soc;
   private int chargeLimit;
   private boolean locked;
   private double latitude;
@@ -114,8 +114,8 @@ public final class SimVehicle {
       case CHARGE_START -> startCharging();
       case CHARGE_STOP -> stopCharging();
       case CHARGE_SET_LIMIT -> setChargeLimit(params.percent());
-      case SECURITY_LOCK -> setLocked(true);
-      case SECURITY_UNLOCK -> setLocked(false);
+      case SECURITY_LOCK -> lockCommand(true);
+      case SECURITY_UNLOCK -> lockCommand(false);
       case NAVIGATION_SET_DESTINATION -> setDestination(params.latitude(), params.longitude());
     };
   }
@@ -153,7 +153,7 @@ public final class SimVehicle {
     return changed();
   }
 
-  private CommandOutcome setLocked(boolean lock) {
+  private CommandOutcome lockCommand(boolean lock) {
     locked = lock;
     return changed();
   }
@@ -192,14 +192,15 @@ public final class SimVehicle {
         asleep,
         pluggedIn,
         charging,
-        soc,
+        (int) Math.floor(soc + 1e-9),
         chargeLimit,
         locked,
         latitude,
         longitude,
         destinationLatitude,
         destinationLongitude,
-        updatedAt);
+        updatedAt,
+        soc);
   }
 
   /** Puts the car to sleep; it wakes after {@code wakeAfterAttempts} commands (−1: never). */
@@ -246,6 +247,67 @@ public final class SimVehicle {
   public synchronized void setLocation(double lat, double lon) {
     latitude = lat;
     longitude = lon;
+    updatedAt = clock.instant();
+  }
+
+  // ---- used by the fleet simulation (the car's own behaviour, not API commands) ----
+
+  /**
+   * Adds charge while charging: raises the state of charge by up to {@code socDelta} percentage
+   * points, never above the limit; reaching the limit stops charging (then {@code
+   * detailedChargingStatus} is {@code FULLY_CHARGED}).
+   *
+   * @return the rise actually applied (0 when not charging)
+   */
+  public synchronized double charge(double socDelta) {
+    if (!charging || socDelta <= 0) {
+      return 0;
+    }
+    double applied;
+    if (socDelta >= chargeLimit - soc) {
+      applied = Math.max(0, chargeLimit - soc);
+      soc = Math.max(soc, chargeLimit);
+      charging = false;
+    } else {
+      applied = socDelta;
+      soc += socDelta;
+    }
+    updatedAt = clock.instant();
+    return applied;
+  }
+
+  /**
+   * Uses charge while driving: lowers the state of charge by up to {@code socDelta} points, never
+   * below 0.
+   *
+   * @return the drop actually applied
+   */
+  public synchronized double discharge(double socDelta) {
+    double applied = Math.max(0, Math.min(socDelta, soc));
+    soc -= applied;
+    updatedAt = clock.instant();
+    return applied;
+  }
+
+  /**
+   * The car starts or pauses charging by itself (plug-in, timer, pause). Starting needs the plug
+   * and a state of charge below the limit; otherwise nothing changes.
+   *
+   * @return whether the car is charging afterwards
+   */
+  public synchronized boolean setCharging(boolean on) {
+    if (on && pluggedIn && soc < chargeLimit) {
+      charging = true;
+    } else if (!on) {
+      charging = false;
+    }
+    updatedAt = clock.instant();
+    return charging;
+  }
+
+  /** The owner locks or unlocks the car (no virtual-key or sleep rules, unlike the command). */
+  public synchronized void setLocked(boolean lock) {
+    locked = lock;
     updatedAt = clock.instant();
   }
 }

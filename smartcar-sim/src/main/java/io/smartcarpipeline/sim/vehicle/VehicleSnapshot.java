@@ -9,6 +9,7 @@ import java.time.Instant;
  * @param destinationLatitude last destination sent, or {@code null} if none
  * @param destinationLongitude last destination sent, or {@code null} if none
  * @param updatedAt when the state last changed (the signals' {@code oemUpdatedAt})
+ * @param socPrecise the state of charge with its fraction ({@code soc} is its floor)
  */
 public record VehicleSnapshot(
     String id,
@@ -28,13 +29,14 @@ public record VehicleSnapshot(
     double longitude,
     Double destinationLatitude,
     Double destinationLongitude,
-    Instant updatedAt) {
+    Instant updatedAt,
+    double socPrecise) {
 
   /** {@code CHARGING}, {@code FULLY_CHARGED} or {@code NOT_CHARGING}, as the signal reports it. */
   public String detailedChargingStatus() {
     if (charging) {
       return "CHARGING";
     }
-    return pluggedIn && soc >= chargeLimit ? "FULLY_CHARGED" : "NOT_CHARGING";
+    return pluggedIn && socPrecise >= chargeLimit ? "FULLY_CHARGED" : "NOT_CHARGING";
   }
 }

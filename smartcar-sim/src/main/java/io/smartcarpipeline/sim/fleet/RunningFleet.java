@@ -1,0 +1,80 @@
+package io.smartcarpipeline.sim.fleet;
+
+import io.smartcarpipeline.sim.vehicle.SimVehicle;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * A running simulated fleet: its counters, its ledger, its vehicles (the same {@link SimVehicle}
+ * objects the API stand-in serves, so commands show in what the fleet reports next), and {@link
+ * #stop()}. Thread-safe.
+ */
+public final class RunningFleet implements AutoCloseable {
+
+  private final Vertx vertx;
+  private final String deploymentId;
+  private final FleetVerticle verticle;
+  private final FleetLedger ledger;
+
+  RunningFleet(Vertx vertx, String deploymentId, FleetVerticle verticle, FleetLedger ledger) {
+    this.vertx = vertx;
+    this.deploymentId = deploymentId;
+    this.verticle = verticle;
+    this.ledger = ledger;
+  }
+
+  /** The delivery counters now. */
+  public FleetStats stats() {
+    return verticle.stats();
+  }
+
+  /** What was accepted, the latest values, the sessions' true energy. */
+  public FleetLedger ledger() {
+    return ledger;
+  }
+
+  /** The fleet's vehicles, in id order. */
+  public List<SimVehicle> vehicles() {
+    return verticle.models().stream().map(VehicleModel::car).toList();
+  }
+
+  /** The profiles (make, model, capacity, units, quirks), in id order. */
+  public List<VehicleProfile> profiles() {
+    return verticle.models().stream().map(VehicleModel::profile).toList();
+  }
+
+  /** The fleet's simulated now. */
+  public Instant simulatedNow() {
+    return verticle.clock().instant();
+  }
+
+  /** Stops (true) or restarts (false) simulated time; pending deliveries and retries go on. */
+  public void pause(boolean paused) {
+    verticle.pause(paused);
+  }
+
+  /**
+   * Stops ticking, lets pending deliveries finish for up to the drain timeout, cancels what is left
+   * and undeploys. The vehicles stay in the API stand-in.
+   */
+  public Future<Void> stop() {
+    return vertx.undeploy(deploymentId);
+  }
+
+  /** {@link #stop()} and wait (drain timeout + 10 s at most). Not on an event loop. */
+  @Override
+  public void close() {
+    try {
+      stop().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+    } catch (ExecutionException | TimeoutException e) {
+      throw new IllegalStateException("fleet did not stop cleanly", e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}
