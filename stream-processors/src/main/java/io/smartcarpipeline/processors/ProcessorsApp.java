@@ -3,6 +3,7 @@ package io.smartcarpipeline.processors;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.smartcarpipeline.processors.config.ProcessorsConfig;
 import io.smartcarpipeline.processors.kafka.StreamsProperties;
+import io.smartcarpipeline.processors.query.FleetRoutes;
 import io.smartcarpipeline.processors.query.QueryRoutes;
 import io.smartcarpipeline.processors.query.StreamsReadModel;
 import io.smartcarpipeline.processors.topology.ProcessorsTopology;
@@ -17,6 +18,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import io.vertx.ext.web.Router;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
@@ -32,10 +34,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs the stream processors: loads config, creates missing topics, serves the query API (with
- * health and metrics), starts Kafka Streams with the {@link ProcessorsTopology} and waits for
- * RUNNING. A failed stream thread is replaced a few times, then the client shuts down rather than
- * loop. Entry points: {@link #start(Settings)} for the launcher, {@link #main} for a process.
+ * Runs the stream processors: loads config, creates missing topics, serves the query API and the
+ * live fleet page (with health and metrics), starts Kafka Streams with the {@link
+ * ProcessorsTopology} and waits for RUNNING. A failed stream thread is replaced a few times, then
+ * the client shuts down rather than loop. Entry points: {@link #start(Settings)} for the launcher,
+ * {@link #main} for a process.
  */
 public final class ProcessorsApp implements AutoCloseable {
 
@@ -82,9 +85,10 @@ public final class ProcessorsApp implements AutoCloseable {
             StreamsProperties.of(config, port));
     holder[0] = streams;
     new io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics(streams).bindTo(metrics);
-    new QueryRoutes(
-            vertx, new StreamsReadModel(streams, new HostInfo(config.advertisedHost(), port)))
-        .mount(router);
+    StreamsReadModel model =
+        new StreamsReadModel(streams, new HostInfo(config.advertisedHost(), port));
+    new QueryRoutes(vertx, model).mount(router);
+    new FleetRoutes(vertx, model, config.eventsInterval(), Clock.systemUTC()).mount(router);
     ProcessorsApp app = new ProcessorsApp(vertx, server, streams, metrics);
     app.run(config);
     LOG.info("processors_started port={} application_id={}", port, config.applicationId());

@@ -24,9 +24,13 @@ import java.util.Map;
  * @param commitInterval {@code PROCESSORS_COMMIT_INTERVAL}
  * @param cacheMaxBytes {@code PROCESSORS_CACHE_MAX_BYTES}
  * @param streamThreads {@code PROCESSORS_STREAM_THREADS}
+ * @param eventsInterval {@code PROCESSORS_EVENTS_INTERVAL}: how often {@code GET /events} pushes a
+ *     fleet snapshot to the fleet page
  * @param topology dedup retention ({@code PROCESSORS_DEDUP_RETENTION}) and session rules ({@code
  *     PROCESSORS_SESSION_STOP_GAP}, {@code PROCESSORS_SESSION_TIMEOUT}, {@code
- *     PROCESSORS_SESSION_GRACE}, {@code PROCESSORS_SESSION_CHECK_INTERVAL})
+ *     PROCESSORS_SESSION_GRACE}, {@code PROCESSORS_SESSION_CHECK_INTERVAL}); query store sizes per
+ *     vehicle ({@code PROCESSORS_SESSION_HISTORY}, {@code PROCESSORS_COMMAND_HISTORY}, {@code
+ *     PROCESSORS_SOC_HISTORY})
  */
 public record ProcessorsConfig(
     String bootstrapServers,
@@ -39,6 +43,7 @@ public record ProcessorsConfig(
     Duration commitInterval,
     long cacheMaxBytes,
     int streamThreads,
+    Duration eventsInterval,
     TopologyOptions topology) {
 
   public static final String PORT = "PROCESSORS_PORT";
@@ -54,6 +59,9 @@ public record ProcessorsConfig(
   public static final String SESSION_GRACE = "PROCESSORS_SESSION_GRACE";
   public static final String SESSION_CHECK_INTERVAL = "PROCESSORS_SESSION_CHECK_INTERVAL";
   public static final String SESSION_HISTORY = "PROCESSORS_SESSION_HISTORY";
+  public static final String COMMAND_HISTORY = "PROCESSORS_COMMAND_HISTORY";
+  public static final String SOC_HISTORY = "PROCESSORS_SOC_HISTORY";
+  public static final String EVENTS_INTERVAL = "PROCESSORS_EVENTS_INTERVAL";
 
   /** The defaults of this service on top of the common ones. */
   public static Map<String, String> defaults() {
@@ -73,6 +81,9 @@ public record ProcessorsConfig(
     d.put(SESSION_GRACE, "2h");
     d.put(SESSION_CHECK_INTERVAL, "1m");
     d.put(SESSION_HISTORY, "100");
+    d.put(COMMAND_HISTORY, "20");
+    d.put(SOC_HISTORY, "360");
+    d.put(EVENTS_INTERVAL, "2s");
     return CommonSettings.defaultsWith(d);
   }
 
@@ -103,7 +114,16 @@ public record ProcessorsConfig(
         s.duration(COMMIT_INTERVAL),
         s.longValue(CACHE_MAX_BYTES),
         threads,
+        eventsInterval(s),
         topology(s));
+  }
+
+  private static Duration eventsInterval(Settings s) {
+    Duration d = s.duration(EVENTS_INTERVAL);
+    if (d.toMillis() < 100) {
+      throw new ConfigException(EVENTS_INTERVAL, "must be at least 100ms");
+    }
+    return d;
   }
 
   private static TopologyOptions topology(Settings s) {
@@ -113,9 +133,11 @@ public record ProcessorsConfig(
           new SessionRules(
               s.duration(SESSION_STOP_GAP), s.duration(SESSION_TIMEOUT), s.duration(SESSION_GRACE)),
           s.duration(SESSION_CHECK_INTERVAL),
-          s.intValue(SESSION_HISTORY));
+          s.intValue(SESSION_HISTORY),
+          s.intValue(COMMAND_HISTORY),
+          s.intValue(SOC_HISTORY));
     } catch (IllegalArgumentException e) {
-      throw new ConfigException("PROCESSORS_SESSION_*", e.getMessage());
+      throw new ConfigException("PROCESSORS_SESSION_* / PROCESSORS_*_HISTORY", e.getMessage());
     }
   }
 }

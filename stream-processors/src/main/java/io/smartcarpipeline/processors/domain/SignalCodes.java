@@ -16,6 +16,11 @@ public final class SignalCodes {
   public static final String NOMINAL_CAPACITY = "tractionbattery-nominalcapacity";
   public static final String PRECISE_LOCATION = "location-preciselocation";
   public static final String IS_AT_HOME = "location-isathome";
+  public static final String RANGE = "tractionbattery-range";
+  public static final String IS_LOCKED = "closure-islocked";
+  public static final String IS_ONLINE = "connectivitystatus-isonline";
+  public static final String IS_ASLEEP = "connectivitystatus-isasleep";
+  public static final String ODOMETER = "odometer-traveleddistance";
 
   private SignalCodes() {}
 }

@@ -1,7 +1,6 @@
 package io.smartcarpipeline.processors.query;
 
 import io.smartcarpipeline.support.http.HttpErrors;
-import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientResponse;
@@ -11,25 +10,22 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-import java.util.List;
-import java.util.concurrent.Callable;
-import org.apache.kafka.streams.errors.InvalidStateStoreException;
+import java.time.Instant;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The query API: {@code GET /vehicles} (ids, paged by {@code after} and {@code limit}), {@code GET
- * /vehicles/{id}/state} and {@code GET /vehicles/{id}/charging-sessions?limit=N} (newest first).
- * Store reads run off the event loop. A vehicle hosted by another instance is answered by
- * forwarding the request there once; an unknown vehicle is a 404, a bad parameter a 400 and a store
- * that is not queryable yet a 503, all in the shared JSON error shape.
+ * The per-vehicle query API: {@code GET /vehicles} (ids, paged by {@code after} and {@code limit}),
+ * {@code GET /vehicles/{id}/state}, {@code GET /vehicles/{id}/charging-sessions?limit=N} and {@code
+ * GET /vehicles/{id}/commands?limit=N} (newest first), {@code GET /vehicles/{id}/history} (recent
+ * SoC points, oldest first). Store reads run off the event loop. A vehicle hosted by another
+ * instance is answered by forwarding the request there once; an unknown vehicle is a 404, a bad
+ * parameter a 400 and a store that is not queryable yet a 503, all in the shared JSON error shape.
  */
 public final class QueryRoutes {
 
   static final String FORWARDED_HEADER = "X-Smartcar-Forwarded";
   private static final Logger LOG = LoggerFactory.getLogger(QueryRoutes.class);
-  private static final int DEFAULT_LIMIT = 20;
-  private static final int MAX_LIMIT = 500;
 
   private final Vertx vertx;
   private final VehicleReadModel model;
@@ -46,15 +42,17 @@ public final class QueryRoutes {
     router.get("/vehicles").handler(this::listVehicles);
     router.get("/vehicles/:id/state").handler(this::vehicleState);
     router.get("/vehicles/:id/charging-sessions").handler(this::chargingSessions);
+    router.get("/vehicles/:id/commands").handler(this::vehicleCommands);
+    router.get("/vehicles/:id/history").handler(this::socHistory);
   }
 
   private void listVehicles(RoutingContext ctx) {
-    Integer limit = limit(ctx);
+    Integer limit = QueryHttp.limit(ctx);
     if (limit == null) {
       return;
     }
     String after = ctx.request().getParam("after");
-    read(ctx, () -> model.vehicleIds(after, limit))
+    QueryHttp.read(vertx, ctx, () -> model.vehicleIds(after, limit))
         .onSuccess(
             ids ->
                 ctx.json(
@@ -68,7 +66,7 @@ public final class QueryRoutes {
     if (forwarded(ctx, id)) {
       return;
     }
-    read(ctx, () -> model.state(id))
+    QueryHttp.read(vertx, ctx, () -> model.state(id))
         .onSuccess(
             state -> {
               if (state.isEmpty()) {
@@ -81,11 +79,11 @@ public final class QueryRoutes {
 
   private void chargingSessions(RoutingContext ctx) {
     String id = ctx.pathParam("id");
-    Integer limit = limit(ctx);
+    Integer limit = QueryHttp.limit(ctx);
     if (limit == null || forwarded(ctx, id)) {
       return;
     }
-    read(ctx, () -> model.state(id).isPresent() ? model.sessions(id, limit) : null)
+    QueryHttp.read(vertx, ctx, () -> model.state(id).isPresent() ? model.sessions(id, limit) : null)
         .onSuccess(
             sessions -> {
               if (sessions == null) {
@@ -95,6 +93,50 @@ public final class QueryRoutes {
               JsonArray out = new JsonArray();
               sessions.forEach(s -> out.add(AvroJson.toJson(s)));
               ctx.json(new JsonObject().put("vehicleId", id).put("sessions", out));
+            });
+  }
+
+  private void vehicleCommands(RoutingContext ctx) {
+    String id = ctx.pathParam("id");
+    Integer limit = QueryHttp.limit(ctx);
+    if (limit == null || forwarded(ctx, id)) {
+      return;
+    }
+    QueryHttp.read(
+            vertx, ctx, () -> model.state(id).isPresent() ? model.recentCommands(id, limit) : null)
+        .onSuccess(
+            results -> {
+              if (results == null) {
+                notFound(ctx, id);
+                return;
+              }
+              JsonArray out = new JsonArray();
+              results.forEach(r -> out.add(AvroJson.toJson(r)));
+              ctx.json(new JsonObject().put("vehicleId", id).put("commands", out));
+            });
+  }
+
+  private void socHistory(RoutingContext ctx) {
+    String id = ctx.pathParam("id");
+    if (forwarded(ctx, id)) {
+      return;
+    }
+    QueryHttp.read(vertx, ctx, () -> model.state(id).isPresent() ? model.socHistory(id) : null)
+        .onSuccess(
+            points -> {
+              if (points == null) {
+                notFound(ctx, id);
+                return;
+              }
+              JsonArray out = new JsonArray();
+              points.forEach(
+                  p ->
+                      out.add(
+                          new JsonObject()
+                              .put("at", Instant.ofEpochMilli(p.t).toString())
+                              .put("soc", p.soc)
+                              .put("charging", p.charging)));
+              ctx.json(new JsonObject().put("vehicleId", id).put("points", out));
             });
   }
 
@@ -138,39 +180,6 @@ public final class QueryRoutes {
         .setStatusCode(resp.statusCode())
         .putHeader("Content-Type", "application/json")
         .end(body);
-    return null;
-  }
-
-  private <T> Future<T> read(RoutingContext ctx, Callable<T> query) {
-    return vertx
-        .executeBlocking(query, false)
-        .onFailure(
-            e -> {
-              if (e instanceof VehicleReadModel.NotReadyException
-                  || e instanceof InvalidStateStoreException) {
-                HttpErrors.respond(ctx, 503, "NOT_READY", "State is being restored; retry shortly");
-              } else {
-                LOG.error("query_failed path={} error={}", ctx.request().path(), e.toString());
-                HttpErrors.respond(ctx, 500, "INTERNAL_ERROR", "Query failed");
-              }
-            });
-  }
-
-  private static Integer limit(RoutingContext ctx) {
-    List<String> values = ctx.queryParam("limit");
-    if (values.isEmpty()) {
-      return DEFAULT_LIMIT;
-    }
-    try {
-      int limit = Integer.parseInt(values.get(0));
-      if (limit >= 1 && limit <= MAX_LIMIT) {
-        return limit;
-      }
-    } catch (NumberFormatException e) {
-      // answered below
-    }
-    HttpErrors.respond(
-        ctx, 400, "INVALID_LIMIT", "limit must be a whole number from 1 to " + MAX_LIMIT);
     return null;
   }
 

@@ -1,10 +1,13 @@
 package io.smartcarpipeline.processors.query;
 
 import io.smartcarpipeline.events.ChargingSession;
+import io.smartcarpipeline.events.CommandResult;
 import io.smartcarpipeline.events.VehicleState;
+import io.smartcarpipeline.processors.domain.history.SocSeries;
 import io.smartcarpipeline.processors.topology.StoreNames;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -63,6 +66,50 @@ public final class StreamsReadModel implements VehicleReadModel {
     }
     Collections.reverse(out);
     return out.subList(0, Math.min(limit, out.size()));
+  }
+
+  @Override
+  public List<VehicleState> states() {
+    List<VehicleState> out = new ArrayList<>();
+    try (KeyValueIterator<String, VehicleState> it =
+        this.<VehicleState>store(StoreNames.VEHICLE_STATE).all()) {
+      it.forEachRemaining(kv -> out.add(kv.value));
+    }
+    out.sort(Comparator.comparing(VehicleState::getVehicleId));
+    return out;
+  }
+
+  @Override
+  public List<ChargingSession> allSessions() {
+    List<ChargingSession> out = new ArrayList<>();
+    try (KeyValueIterator<String, ChargingSession> it =
+        this.<ChargingSession>store(StoreNames.CHARGING_HISTORY).all()) {
+      it.forEachRemaining(kv -> out.add(kv.value));
+    }
+    return out;
+  }
+
+  @Override
+  public List<CommandResult> recentCommands(String vehicleId, int limit) {
+    List<CommandResult> out = new ArrayList<>();
+    ReadOnlyKeyValueStore<String, CommandResult> store = store(StoreNames.RECENT_COMMANDS);
+    try (KeyValueIterator<String, CommandResult> it =
+        vehicleId == null
+            ? store.all()
+            : store.prefixScan(StoreNames.historyPrefix(vehicleId), new StringSerializer())) {
+      it.forEachRemaining(kv -> out.add(kv.value));
+    }
+    out.sort(
+        Comparator.comparing(CommandResult::getCompletedAt)
+            .thenComparing(CommandResult::getCommandId)
+            .reversed());
+    return out.subList(0, Math.min(limit, out.size()));
+  }
+
+  @Override
+  public List<SocSeries.Point> socHistory(String vehicleId) {
+    SocSeries series = this.<SocSeries>store(StoreNames.SOC_HISTORY).get(vehicleId);
+    return series == null ? List.of() : series.points;
   }
 
   @Override

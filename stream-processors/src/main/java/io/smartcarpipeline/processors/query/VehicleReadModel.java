@@ -1,7 +1,9 @@
 package io.smartcarpipeline.processors.query;
 
 import io.smartcarpipeline.events.ChargingSession;
+import io.smartcarpipeline.events.CommandResult;
 import io.smartcarpipeline.events.VehicleState;
+import io.smartcarpipeline.processors.domain.history.SocSeries;
 import java.util.List;
 import java.util.Optional;
 
@@ -20,6 +22,18 @@ public interface VehicleReadModel {
 
   /** The vehicle's newest sessions first. */
   List<ChargingSession> sessions(String vehicleId, int limit);
+
+  /** Every vehicle state hosted here, by vehicle id. */
+  List<VehicleState> states();
+
+  /** Every session record kept here (newest per session, a bounded number per vehicle). */
+  List<ChargingSession> allSessions();
+
+  /** Newest command results first, of one vehicle or (vehicleId null) of all hosted here. */
+  List<CommandResult> recentCommands(String vehicleId, int limit);
+
+  /** The vehicle's recent SoC points, oldest first (empty if none). */
+  List<SocSeries.Point> socHistory(String vehicleId);
 
   /** {@code host:port} of another instance that hosts the vehicle, if it is not this one. */
   Optional<String> remoteOwner(String vehicleId);

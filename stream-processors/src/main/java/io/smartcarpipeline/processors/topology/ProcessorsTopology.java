@@ -1,8 +1,10 @@
 package io.smartcarpipeline.processors.topology;
 
 import io.smartcarpipeline.events.VehicleEvent;
+import io.smartcarpipeline.events.VehicleState;
 import io.smartcarpipeline.processors.domain.SignalEvents;
 import io.smartcarpipeline.processors.domain.charging.ChargingTracker;
+import io.smartcarpipeline.processors.domain.history.SocSeries;
 import io.smartcarpipeline.schemas.Topics;
 import java.time.Duration;
 import org.apache.kafka.common.serialization.Serdes;
@@ -15,10 +17,11 @@ import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.state.Stores;
 
 /**
- * The stream processors as one pure function: vehicle events in; deduplicated signals, vehicle
- * state and charging sessions out. No I/O here; {@code ProcessorsApp} runs it and the tests build
- * the same topology into a TopologyTestDriver. Everything is keyed by vehicle id, so one vehicle's
- * events, state and sessions live in one task and nothing is repartitioned.
+ * The stream processors as one pure function: vehicle events and command results in; deduplicated
+ * signals, vehicle state and charging sessions out, plus the query stores (SoC history, recent
+ * command results) the fleet page reads. No I/O here; {@code ProcessorsApp} runs it and the tests
+ * build the same topology into a TopologyTestDriver. Everything is keyed by vehicle id, so one
+ * vehicle's events, state and sessions live in one task and nothing is repartitioned.
  */
 public final class ProcessorsTopology {
 
@@ -45,10 +48,16 @@ public final class ProcessorsTopology {
         .to(Topics.SIGNALS.name(), Produced.with(Serdes.String(), serdes.signalEvent()));
 
     // Newest value per signal by source time; the compacted topic mirrors the store.
-    distinct
-        .processValues(
-            VehicleStateProcessor::new, Named.as("vehicle-state-fold"), StoreNames.VEHICLE_STATE)
-        .to(Topics.VEHICLE_STATE.name(), Produced.with(Serdes.String(), serdes.vehicleState()));
+    KStream<String, VehicleState> states =
+        distinct.processValues(
+            VehicleStateProcessor::new, Named.as("vehicle-state-fold"), StoreNames.VEHICLE_STATE);
+    states.to(Topics.VEHICLE_STATE.name(), Produced.with(Serdes.String(), serdes.vehicleState()));
+
+    // The chart's SoC points follow the folded state, so they too move only forward in time.
+    states.process(
+        () -> new SocHistoryProcessor(options.socPointsPerVehicle()),
+        Named.as("soc-history"),
+        StoreNames.SOC_HISTORY);
 
     // Charging sessions: a state machine per vehicle plus a wall-clock timeout.
     distinct
@@ -60,6 +69,14 @@ public final class ProcessorsTopology {
         .to(
             Topics.CHARGING_SESSIONS.name(),
             Produced.with(Serdes.String(), serdes.chargingSession()));
+
+    // The dispatcher's results, newest few per vehicle, for the query API.
+    builder.stream(
+            Topics.COMMAND_RESULTS.name(), Consumed.with(Serdes.String(), serdes.commandResult()))
+        .process(
+            () -> new RecentCommandsProcessor(options.commandsPerVehicle()),
+            Named.as("recent-commands"),
+            StoreNames.RECENT_COMMANDS);
 
     return builder.build();
   }
@@ -87,5 +104,15 @@ public final class ProcessorsTopology {
             Stores.persistentKeyValueStore(StoreNames.CHARGING_HISTORY),
             Serdes.String(),
             serdes.chargingSession()));
+    builder.addStateStore(
+        Stores.keyValueStoreBuilder(
+            Stores.persistentKeyValueStore(StoreNames.SOC_HISTORY),
+            Serdes.String(),
+            JsonSerde.of(SocSeries.class)));
+    builder.addStateStore(
+        Stores.keyValueStoreBuilder(
+            Stores.persistentKeyValueStore(StoreNames.RECENT_COMMANDS),
+            Serdes.String(),
+            serdes.commandResult()));
   }
 }

@@ -1,6 +1,6 @@
 package io.smartcarpipeline.processors.topology;
 
-/** Names of the state stores; the query API reads the last three by these names. */
+/** Names of the state stores; the query API reads all but the first two by these names. */
 public final class StoreNames {
 
   /** eventId → first time seen (window store, bounded by the dedup retention). */
@@ -15,14 +15,25 @@ public final class StoreNames {
   /** {@code vehicleId|startedAt} → newest record of that session. */
   public static final String CHARGING_HISTORY = "charging-history";
 
+  /** vehicle id → {@code SocSeries}: recent SoC points for the fleet page chart (JSON). */
+  public static final String SOC_HISTORY = "soc-history";
+
+  /** {@code vehicleId|completedAt|commandId} → {@code CommandResult}, newest few per vehicle. */
+  public static final String RECENT_COMMANDS = "recent-commands";
+
   private StoreNames() {}
+
+  /** Recent-commands key: sorts a vehicle's results by completion time. */
+  public static String commandKey(String vehicleId, long completedAtMillis, String commandId) {
+    return historyPrefix(vehicleId) + String.format("%015d", completedAtMillis) + "|" + commandId;
+  }
 
   /** History key: sorts a vehicle's sessions by start time. */
   public static String historyKey(String vehicleId, long startedAtMillis) {
     return historyPrefix(vehicleId) + String.format("%015d", startedAtMillis);
   }
 
-  /** The prefix of every history key of a vehicle. */
+  /** The prefix of every history and recent-commands key of a vehicle. */
   public static String historyPrefix(String vehicleId) {
     return vehicleId + "|";
   }

@@ -1,6 +1,7 @@
 package io.smartcarpipeline.processors.topology;
 
 import io.smartcarpipeline.events.ChargingSession;
+import io.smartcarpipeline.events.CommandResult;
 import io.smartcarpipeline.events.SignalEvent;
 import io.smartcarpipeline.events.VehicleEvent;
 import io.smartcarpipeline.events.VehicleState;
@@ -19,7 +20,8 @@ public record TopologySerdes(
     Serde<VehicleEvent> vehicleEvent,
     Serde<SignalEvent> signalEvent,
     Serde<VehicleState> vehicleState,
-    Serde<ChargingSession> chargingSession) {
+    Serde<ChargingSession> chargingSession,
+    Serde<CommandResult> commandResult) {
 
   /** Serdes configured from serde settings ({@code schema.registry.url}, …). */
   public static TopologySerdes fromConfig(Map<String, ?> serdeConfig) {
@@ -27,7 +29,8 @@ public record TopologySerdes(
         AvroSerdes.valueSerde(Topics.VEHICLE_EVENTS, serdeConfig),
         AvroSerdes.valueSerde(Topics.SIGNALS, serdeConfig),
         AvroSerdes.valueSerde(Topics.VEHICLE_STATE, serdeConfig),
-        AvroSerdes.valueSerde(Topics.CHARGING_SESSIONS, serdeConfig));
+        AvroSerdes.valueSerde(Topics.CHARGING_SESSIONS, serdeConfig),
+        AvroSerdes.valueSerde(Topics.COMMAND_RESULTS, serdeConfig));
   }
 
   /** Serdes talking to {@code client} (tests). */
@@ -36,6 +39,7 @@ public record TopologySerdes(
         new ConfluentAvroSerde<>(VehicleEvent.class, client, serdeConfig),
         new ConfluentAvroSerde<>(SignalEvent.class, client, serdeConfig),
         new ConfluentAvroSerde<>(VehicleState.class, client, serdeConfig),
-        new ConfluentAvroSerde<>(ChargingSession.class, client, serdeConfig));
+        new ConfluentAvroSerde<>(ChargingSession.class, client, serdeConfig),
+        new ConfluentAvroSerde<>(CommandResult.class, client, serdeConfig));
   }
 }

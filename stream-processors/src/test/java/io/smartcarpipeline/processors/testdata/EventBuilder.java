@@ -28,6 +28,7 @@ public final class EventBuilder {
   private String eventId = UUID.randomUUID().toString();
   private EventType type = EventType.VEHICLE_STATE;
   private Instant receivedAt;
+  private VehicleInfo vehicle = new VehicleInfo("TESLA", "Model 3", 2020);
   private final List<Signal> signals = new ArrayList<>();
   private final List<VehicleError> errors = new ArrayList<>();
 
@@ -46,6 +47,12 @@ public final class EventBuilder {
     EventBuilder b = new EventBuilder(vehicleId, receivedAt);
     b.type = EventType.VEHICLE_ERROR;
     return b;
+  }
+
+  /** Make, model and year (default a 2020 Tesla Model 3). */
+  public EventBuilder vehicle(String make, String model, int year) {
+    this.vehicle = new VehicleInfo(make, model, year);
+    return this;
   }
 
   public EventBuilder eventId(String id) {
@@ -127,7 +134,7 @@ public final class EventBuilder {
         .setEventType(type)
         .setVehicleId(vehicleId)
         .setUserId(USER)
-        .setVehicle(new VehicleInfo("TESLA", "Model 3", 2020))
+        .setVehicle(vehicle)
         .setSignals(signals)
         .setErrors(errors)
         .setDeliveredAt(receivedAt)

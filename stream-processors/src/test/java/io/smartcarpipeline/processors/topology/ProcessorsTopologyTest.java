@@ -2,8 +2,12 @@ package io.smartcarpipeline.processors.topology;
 
 import static io.smartcarpipeline.processors.testdata.ChargingDay.at;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.smartcarpipeline.events.ChargingSession;
+import io.smartcarpipeline.events.CommandResult;
+import io.smartcarpipeline.events.CommandStatus;
+import io.smartcarpipeline.events.CommandType;
 import io.smartcarpipeline.events.ErrorState;
 import io.smartcarpipeline.events.SessionStatus;
 import io.smartcarpipeline.events.SignalEvent;
@@ -11,6 +15,7 @@ import io.smartcarpipeline.events.SignalSource;
 import io.smartcarpipeline.events.VehicleEvent;
 import io.smartcarpipeline.events.VehicleState;
 import io.smartcarpipeline.processors.domain.SignalCodes;
+import io.smartcarpipeline.processors.domain.history.SocSeries;
 import io.smartcarpipeline.processors.kafka.DeadLetterHandler;
 import io.smartcarpipeline.processors.testdata.ChargingDay;
 import io.smartcarpipeline.processors.testdata.EventBuilder;
@@ -19,6 +24,9 @@ import io.smartcarpipeline.schemas.Topics;
 import io.smartcarpipeline.serde.AvroSerdeConfig;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -28,6 +36,7 @@ import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -156,6 +165,53 @@ class ProcessorsTopologyTest {
     ChargingSession timedOut = sessions.readValue();
     assertThat(timedOut.getStatus()).isEqualTo(SessionStatus.TIMED_OUT);
     assertThat(timedOut.getEndedAt()).isEqualTo(at(30));
+  }
+
+  @Test
+  void shouldKeepNewestCommandResultsPerVehicleOnceEach() {
+    TestInputTopic<String, CommandResult> results =
+        driver.createInputTopic(
+            Topics.COMMAND_RESULTS.name(),
+            new StringSerializer(),
+            serdes.commandResult().serializer());
+    int kept = TopologyOptions.defaults().commandsPerVehicle();
+
+    for (int i = 0; i < kept + 5; i++) {
+      results.pipeInput(V, commandResult("cmd-" + i, at(i)));
+    }
+    results.pipeInput(V, commandResult("cmd-" + (kept + 4), at(kept + 4)));
+
+    KeyValueStore<String, CommandResult> store =
+        driver.getKeyValueStore(StoreNames.RECENT_COMMANDS);
+    List<String> ids = new ArrayList<>();
+    try (KeyValueIterator<String, CommandResult> it = store.all()) {
+      it.forEachRemaining(kv -> ids.add(kv.value.getCommandId()));
+    }
+    assertThat(ids).hasSize(kept).doesNotContain("cmd-4").contains("cmd-5", "cmd-" + (kept + 4));
+  }
+
+  @Test
+  void shouldRecordSocPointsOnlyForwardInSourceTime() {
+    send(day.charge(30, true, true, 40, 8.0));
+    send(day.charge(10, true, true, 25, 2.0));
+    send(day.charge(60, true, true, 55, 14.0));
+
+    KeyValueStore<String, SocSeries> store = driver.getKeyValueStore(StoreNames.SOC_HISTORY);
+    assertThat(store.get(V).points)
+        .extracting(p -> p.t, p -> p.soc)
+        .containsExactly(tuple(at(30).toEpochMilli(), 40.0), tuple(at(60).toEpochMilli(), 55.0));
+  }
+
+  private static CommandResult commandResult(String id, Instant completedAt) {
+    return CommandResult.newBuilder()
+        .setCommandId(id)
+        .setVehicleId(V)
+        .setType(CommandType.START_CHARGING)
+        .setStatus(CommandStatus.SUCCEEDED)
+        .setAttempts(1)
+        .setRequestedAt(completedAt.minusSeconds(5))
+        .setCompletedAt(completedAt)
+        .build();
   }
 
   @Test

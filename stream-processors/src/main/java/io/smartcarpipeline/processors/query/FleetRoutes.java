@@ -1,0 +1,113 @@
+package io.smartcarpipeline.processors.query;
+
+import io.smartcarpipeline.support.http.HttpErrors;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.StaticHandler;
+import java.time.Clock;
+import java.time.Duration;
+
+/**
+ * The fleet-wide routes and the live fleet page: {@code GET /fleet} (every vehicle's summary, the
+ * newest sessions and command results, totals; see {@link FleetView}), {@code GET
+ * /commands?limit=N} (newest results first), {@code GET /events} (Server-Sent Events: a {@code
+ * /fleet} snapshot at once and then every interval) and the page itself, {@code GET /} from {@code
+ * webroot/} in the jar. Fleet-wide answers cover the vehicles hosted by this instance. Store reads
+ * run off the event loop; a slow SSE client skips snapshots rather than buffer them.
+ */
+public final class FleetRoutes {
+
+  private final Vertx vertx;
+  private final VehicleReadModel model;
+  private final Duration eventsInterval;
+  private final Clock clock;
+
+  public FleetRoutes(Vertx vertx, VehicleReadModel model, Duration eventsInterval, Clock clock) {
+    this.vertx = vertx;
+    this.model = model;
+    this.eventsInterval = eventsInterval;
+    this.clock = clock;
+  }
+
+  /** Mounts the routes, then the static page for every other GET. */
+  public void mount(Router router) {
+    router.get("/fleet").handler(this::fleet);
+    router.get("/commands").handler(this::commands);
+    router.get("/events").handler(this::events);
+    router.get("/*").handler(StaticHandler.create("webroot").setCachingEnabled(false));
+  }
+
+  private void fleet(RoutingContext ctx) {
+    Integer sessions = QueryHttp.count(ctx, "sessions", QueryHttp.DEFAULT_LIMIT);
+    Integer commands = sessions == null ? null : QueryHttp.count(ctx, "commands", 20);
+    if (commands == null) {
+      return;
+    }
+    QueryHttp.read(vertx, ctx, () -> snapshot(sessions, commands)).onSuccess(ctx::json);
+  }
+
+  private void commands(RoutingContext ctx) {
+    Integer limit = QueryHttp.limit(ctx);
+    if (limit == null) {
+      return;
+    }
+    QueryHttp.read(vertx, ctx, () -> model.recentCommands(null, limit))
+        .onSuccess(
+            results -> {
+              JsonArray out = new JsonArray();
+              results.forEach(r -> out.add(AvroJson.toJson(r)));
+              ctx.json(new JsonObject().put("commands", out));
+            });
+  }
+
+  private void events(RoutingContext ctx) {
+    HttpServerResponse response =
+        ctx.response()
+            .setChunked(true)
+            .putHeader("Content-Type", "text/event-stream")
+            .putHeader("Cache-Control", "no-cache")
+            .putHeader("X-Accel-Buffering", "no");
+    response.write("retry: " + eventsInterval.toMillis() + "\n\n");
+    push(response);
+    long timer = vertx.setPeriodic(eventsInterval.toMillis(), id -> push(response));
+    response.closeHandler(v -> vertx.cancelTimer(timer));
+    response.exceptionHandler(e -> vertx.cancelTimer(timer));
+  }
+
+  private void push(HttpServerResponse response) {
+    if (response.closed() || response.ended() || response.writeQueueFull()) {
+      return;
+    }
+    vertx
+        .executeBlocking(() -> snapshot(QueryHttp.DEFAULT_LIMIT, 20), false)
+        .onComplete(
+            done -> {
+              if (response.closed() || response.ended()) {
+                return;
+              }
+              if (done.succeeded()) {
+                response.write("data: " + done.result().encode() + "\n\n");
+              } else {
+                String code = QueryHttp.notReady(done.cause()) ? "NOT_READY" : "INTERNAL_ERROR";
+                response.write(
+                    "event: unavailable\ndata: "
+                        + HttpErrors.body(code, "Fleet snapshot unavailable; retrying").encode()
+                        + "\n\n");
+              }
+            });
+  }
+
+  private JsonObject snapshot(int sessionLimit, int commandLimit) {
+    return FleetView.build(
+        model.states(),
+        model.allSessions(),
+        model.recentCommands(null, Integer.MAX_VALUE),
+        sessionLimit,
+        commandLimit,
+        clock.instant());
+  }
+}

@@ -1,0 +1,189 @@
+package io.smartcarpipeline.processors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.smartcarpipeline.events.CommandResult;
+import io.smartcarpipeline.events.VehicleEvent;
+import io.smartcarpipeline.localstack.LocalStack;
+import io.smartcarpipeline.localstack.junit.LocalStackExtension;
+import io.smartcarpipeline.processors.browser.HeadlessChromium;
+import io.smartcarpipeline.processors.config.ProcessorsConfig;
+import io.smartcarpipeline.processors.testdata.FleetScript;
+import io.smartcarpipeline.schemas.Topics;
+import io.smartcarpipeline.support.config.CommonSettings;
+import io.smartcarpipeline.support.config.Settings;
+import io.smartcarpipeline.support.kafka.KafkaClients;
+import io.vertx.core.json.JsonObject;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The live fleet page in Debian's headless Chromium against the real app on the embedded broker: a
+ * scripted fleet and command results go through the topics, the page (over Server-Sent Events)
+ * shows every vehicle, the sessions and the commands, then updates in place when a new event
+ * arrives; the polling fallback shows the same fleet. Leaves {@code target/fleet-page.png}. Skipped
+ * (not failed) where {@code /usr/bin/chromium} is missing.
+ */
+@ExtendWith(LocalStackExtension.class)
+class FleetPageBrowserIT {
+
+  static final Path SCREENSHOT = Path.of("target", "fleet-page.png");
+  private static final Duration PAGE_WAIT = Duration.ofSeconds(30);
+  private final HttpClient http = HttpClient.newHttpClient();
+
+  @Test
+  void shouldShowTheFleetAndUpdateItLive(LocalStack stack, @TempDir Path tmp) throws Exception {
+    Assumptions.assumeTrue(
+        HeadlessChromium.available(),
+        "skipped: " + HeadlessChromium.BINARY + " is missing (apt-get install -y chromium)");
+    FleetScript fleet =
+        new FleetScript(Instant.now().truncatedTo(ChronoUnit.MINUTES).minus(Duration.ofHours(3)));
+
+    try (KafkaProducer<String, SpecificRecord> producer = producer(stack);
+        ProcessorsApp app = ProcessorsApp.start(settings(stack, tmp.resolve("state")))) {
+      // given: the scripted fleet and the dispatcher's results are in the topics
+      for (VehicleEvent e : fleet.events()) {
+        producer
+            .send(new ProducerRecord<>(Topics.VEHICLE_EVENTS.name(), e.getVehicleId(), e))
+            .get();
+      }
+      for (CommandResult r : fleet.commandResults()) {
+        producer
+            .send(new ProducerRecord<>(Topics.COMMAND_RESULTS.name(), r.getVehicleId(), r))
+            .get();
+      }
+      await()
+          .atMost(Duration.ofSeconds(30))
+          .untilAsserted(
+              () -> {
+                JsonObject totals = fleetJson(app.port()).getJsonObject("totals");
+                assertThat(totals.getInteger("vehicles")).isEqualTo(4);
+                assertThat(totals.getInteger("finishedSessions")).isEqualTo(1);
+                assertThat(totals.getInteger("activeSessions")).isEqualTo(1);
+                assertThat(totals.getInteger("commands")).isEqualTo(3);
+              });
+      String page = "http://localhost:" + app.port() + "/";
+
+      try (HeadlessChromium chromium =
+          HeadlessChromium.open(
+              page, 1280, 800, tmp.resolve("chromium-profile"), tmp.resolve("chromium.log"))) {
+        // then: the page shows every vehicle, both sessions and the commands, live over SSE
+        awaitPage(chromium, "document.querySelectorAll('.vehicle-card').length", 4);
+        awaitPage(chromium, "document.querySelectorAll('.session-row').length", 2);
+        awaitPage(chromium, "document.querySelectorAll('.command-row').length", 3);
+        awaitPage(chromium, "document.getElementById('connection').dataset.mode", "live");
+        assertThat(text(chromium, card(FleetScript.TESLA) + ".querySelector('.soc-value')"))
+            .isEqualTo("78%");
+        assertThat(
+                text(
+                    chromium,
+                    "document.querySelector('.session-row[data-vehicle-id=\""
+                        + FleetScript.TESLA
+                        + "\"] .energy')"))
+            .isEqualTo("33.00 kWh");
+        assertThat((String) text(chromium, card(FleetScript.VW) + ".querySelector('.errors')"))
+            .contains("CHARGING_SYSTEM_FAULT");
+        awaitPage(
+            chromium,
+            "Number(document.getElementById('soc-chart').dataset.points) > 10",
+            Boolean.TRUE);
+        chromium.screenshot(SCREENSHOT);
+
+        // when: the Tesla reports a new SoC after a drive
+        long before =
+            ((Number) chromium.evaluate("Number(document.body.dataset.updates)")).longValue();
+        producer
+            .send(
+                new ProducerRecord<>(
+                    Topics.VEHICLE_EVENTS.name(), FleetScript.TESLA, fleet.teslaDrove(185, 69)))
+            .get();
+
+        // then: the same page shows it without a reload
+        awaitPage(chromium, text(card(FleetScript.TESLA) + ".querySelector('.soc-value')"), "69%");
+        assertThat(
+                ((Number) chromium.evaluate("Number(document.body.dataset.updates)")).longValue())
+            .isGreaterThan(before);
+
+        // and: the polling fallback shows the same fleet
+        chromium.navigate(page + "?mode=poll");
+        awaitPage(chromium, "document.getElementById('connection').dataset.mode", "polling");
+        awaitPage(chromium, "document.querySelectorAll('.vehicle-card').length", 4);
+      }
+    }
+    assertThat(SCREENSHOT).exists();
+    byte[] png = Files.readAllBytes(SCREENSHOT);
+    assertThat(png.length).isGreaterThan(20_000);
+    assertThat(new String(png, 1, 3, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("PNG");
+  }
+
+  private static String card(String vehicleId) {
+    return "document.querySelector('.vehicle-card[data-vehicle-id=\"" + vehicleId + "\"]')";
+  }
+
+  private static String text(String element) {
+    return "(function(){var e=" + element + ";return e?e.textContent.trim():null;})()";
+  }
+
+  private static Object text(HeadlessChromium chromium, String element) throws Exception {
+    return chromium.evaluate(text(element));
+  }
+
+  private static void awaitPage(HeadlessChromium chromium, String expression, Object expected) {
+    Object want = expected instanceof Integer i ? Double.valueOf(i) : expected;
+    await()
+        .atMost(PAGE_WAIT)
+        .pollInterval(Duration.ofMillis(200))
+        .untilAsserted(
+            () -> {
+              Object got = chromium.evaluate(expression);
+              Object have =
+                  got instanceof Number n && want instanceof Double ? n.doubleValue() : got;
+              assertThat(have).as(expression).isEqualTo(want);
+            });
+  }
+
+  private JsonObject fleetJson(int port) throws Exception {
+    HttpResponse<String> r =
+        http.send(
+            HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/fleet")).build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+    return new JsonObject(r.body());
+  }
+
+  private static KafkaProducer<String, SpecificRecord> producer(LocalStack stack) {
+    return new KafkaProducer<>(
+        KafkaClients.producerConfig(
+            stack.bootstrapServers(), stack.schemaRegistryUrl(), "fleet-page-it"));
+  }
+
+  private static Settings settings(LocalStack stack, Path stateDir) {
+    Map<String, String> env = new LinkedHashMap<>();
+    env.put(CommonSettings.KAFKA_BOOTSTRAP_SERVERS, stack.bootstrapServers());
+    env.put(CommonSettings.SCHEMA_REGISTRY_URL, stack.schemaRegistryUrl());
+    env.put(ProcessorsConfig.PORT, "0");
+    env.put(ProcessorsConfig.STATE_DIR, stateDir.toString());
+    env.put(ProcessorsConfig.APPLICATION_ID, "fleet-page-it-" + UUID.randomUUID());
+    env.put(ProcessorsConfig.CACHE_MAX_BYTES, "0");
+    env.put(ProcessorsConfig.EVENTS_INTERVAL, "500ms");
+    return Settings.of(env);
+  }
+}
