@@ -128,7 +128,7 @@ final class CommandCommand implements Callable<Integer>, SmartcarPipeline.EnvAwa
   }
 
   /** Parses an option's duration (5m, 30s, PT1M) with an error naming the option. */
-  private static Duration duration(String option, String text) {
+  static Duration duration(String option, String text) {
     return Settings.of(Map.of(option, text)).duration(option);
   }
 }

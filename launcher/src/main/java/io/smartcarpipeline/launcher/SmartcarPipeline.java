@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
     versionProvider = SmartcarPipeline.Version.class,
     description = "Kafka infrastructure for connected-vehicle data from the Smartcar API V3.",
     subcommands = {
+      DemoCommand.class,
       KafkaCommand.class,
       GatewayCommand.class,
       ProcessorsCommand.class,

@@ -1,0 +1,72 @@
+package io.smartcarpipeline.launcher;
+
+import io.smartcarpipeline.launcher.demo.Demo;
+import io.smartcarpipeline.launcher.demo.DemoRun;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code demo}: everything on one machine, with a simulated fleet and a live summary. */
+@Command(
+    name = "demo",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Run the whole pipeline on this machine: embedded Kafka and schema registry, gateway,"
+          + " stream processors, command dispatcher, a Smartcar stand-in with a simulated fleet"
+          + " sending signed webhooks, and an example charging orchestrator.",
+      "Prints every URL, then a summary line every few seconds. Ctrl-C stops cleanly; a second"
+          + " run resumes from the data directory."
+    })
+final class DemoCommand implements Callable<Integer> {
+
+  @Option(
+      names = "--vehicles",
+      defaultValue = "8",
+      description = "Fleet size (default ${DEFAULT-VALUE}).")
+  int vehicles;
+
+  @Option(
+      names = "--duration",
+      description = "Stop after this long (e.g. 90s, 10m); default: run until Ctrl-C.")
+  String duration;
+
+  @Option(
+      names = "--data-dir",
+      defaultValue = ".smartcar-pipeline",
+      description =
+          "Broker data, stream state and generated demo secrets (default ${DEFAULT-VALUE}).")
+  Path dataDir;
+
+  @Option(
+      names = "--time-factor",
+      defaultValue = "60",
+      description =
+          "Simulated seconds per real second (default ${DEFAULT-VALUE}: a day in 24 minutes).")
+  double timeFactor;
+
+  @Option(
+      names = "--seed",
+      defaultValue = "42",
+      description = "Fleet seed (default ${DEFAULT-VALUE}).")
+  long seed;
+
+  @Option(
+      names = "--summary-every",
+      defaultValue = "5s",
+      description = "How often to print the summary line (default ${DEFAULT-VALUE}).")
+  String summaryEvery;
+
+  @Override
+  public Integer call() {
+    if (vehicles < 1 || vehicles > 10_000) {
+      throw new IllegalArgumentException("--vehicles must be 1..10000, got " + vehicles);
+    }
+    Duration run = duration == null ? null : CommandCommand.duration("--duration", duration);
+    Demo.Options options = new Demo.Options(vehicles, dataDir, false, timeFactor, run, seed);
+    return new DemoRun(
+            options, CommandCommand.duration("--summary-every", summaryEvery), System.out)
+        .run();
+  }
+}

@@ -1,0 +1,106 @@
+package io.smartcarpipeline.launcher.demo;
+
+import java.io.PrintStream;
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Runs a {@link Demo} for the command line: banner with every URL, a summary line every few
+ * seconds, and a clean stop with a final summary on Ctrl-C or after {@code --duration}.
+ */
+public final class DemoRun {
+
+  private final Demo.Options options;
+  private final Duration every;
+  private final PrintStream out;
+
+  public DemoRun(Demo.Options options, Duration every, PrintStream out) {
+    this.options = options;
+    this.every = every;
+    this.out = out;
+  }
+
+  public int run() {
+    long started = System.nanoTime();
+    out.printf(
+        "Starting smartcar-pipeline demo with %d vehicles (data in %s)…%n",
+        options.vehicles(), options.dataDir().toAbsolutePath());
+    Demo demo = Demo.start(options);
+    out.print(banner(demo, (System.nanoTime() - started) / 1e9));
+    DemoSummary summary = new DemoSummary();
+    CountDownLatch stop = new CountDownLatch(1);
+    CountDownLatch stopped = new CountDownLatch(1);
+    Thread hook =
+        new Thread(
+            () -> {
+              stop.countDown();
+              awaitQuietly(stopped, Duration.ofSeconds(60));
+            },
+            "demo-shutdown");
+    Runtime.getRuntime().addShutdownHook(hook);
+    ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor();
+    ticker.scheduleAtFixedRate(
+        () -> out.println(summary.line(demo)),
+        every.toMillis(),
+        every.toMillis(),
+        TimeUnit.MILLISECONDS);
+    try {
+      if (options.expectedRun() == null) {
+        awaitQuietly(stop, null);
+      } else {
+        awaitQuietly(stop, options.expectedRun());
+      }
+    } finally {
+      ticker.shutdownNow();
+      out.println("Stopping…");
+      String last = summary.line(demo);
+      demo.close();
+      out.println("final: " + last);
+      stopped.countDown();
+    }
+    return 0;
+  }
+
+  private static String banner(Demo demo, double seconds) {
+    String q = "http://localhost:" + demo.queryPort();
+    return String.format(
+        "%n  smartcar-pipeline demo is up (%.1f s)%n%n"
+            + "  Fleet page            %s/%n"
+            + "  Query API             %s/vehicles  %s/vehicles/{id}/state  %s/vehicles/{id}/charging-sessions%n"
+            + "  Webhook gateway       http://localhost:%d/webhooks/smartcar   (health /health/ready, /metrics)%n"
+            + "  Command dispatcher    http://localhost:%d/metrics%n"
+            + "  Smartcar stand-in     %s   (request log %s/_sim/requests)%n"
+            + "  Kafka                 %s%n"
+            + "  Schema registry       %s%n%n"
+            + "  Topics: smartcar.vehicle-events.v1, smartcar.signals.v1, smartcar.vehicle-state.v1,"
+            + " smartcar.charging-sessions.v1,%n"
+            + "          smartcar.commands.v1, smartcar.command-results.v1, smartcar.dead-letters.v1%n"
+            + "  Ctrl-C stops everything cleanly; the next 'demo' resumes from the data directory.%n%n",
+        seconds,
+        q,
+        q,
+        q,
+        q,
+        demo.gatewayPort(),
+        demo.dispatcherPort(),
+        demo.sim().baseUrl(),
+        demo.sim().baseUrl(),
+        demo.stack().bootstrapServers(),
+        demo.stack().schemaRegistryUrl());
+  }
+
+  private static void awaitQuietly(CountDownLatch latch, Duration limit) {
+    try {
+      if (limit == null) {
+        latch.await();
+      } else {
+        latch.await(limit.toMillis(), TimeUnit.MILLISECONDS);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}
