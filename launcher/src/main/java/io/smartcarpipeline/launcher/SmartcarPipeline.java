@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
       GatewayCommand.class,
       ProcessorsCommand.class,
       DispatcherCommand.class,
+      SimCommand.class,
       CommandCommand.class,
       CommandLine.HelpCommand.class
     })

@@ -199,7 +199,8 @@ public final class CommandExecutor {
       sb.append("; ").append(giveUp);
     }
     if (run.lastResponse != null && run.lastResponse.description() != null) {
-      sb.append(". Smartcar: ").append(run.lastResponse.description());
+      sb.append(sb.charAt(sb.length() - 1) == '.' ? " " : ". ");
+      sb.append("Smartcar: ").append(run.lastResponse.description());
     }
     return sb.toString();
   }
