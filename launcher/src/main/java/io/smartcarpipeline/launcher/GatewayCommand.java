@@ -2,7 +2,6 @@ package io.smartcarpipeline.launcher;
 
 import io.smartcarpipeline.gateway.GatewayApp;
 import io.smartcarpipeline.gateway.config.GatewayConfig;
-import io.smartcarpipeline.support.config.CommonSettings;
 import io.smartcarpipeline.support.config.Settings;
 import java.util.Map;
 import picocli.CommandLine.Command;
@@ -17,23 +16,26 @@ import picocli.CommandLine.Command;
       "Needs SMARTCAR_MANAGEMENT_TOKEN (the Application Management Token from the Smartcar"
           + " Dashboard); GATEWAY_PORT (8080). See ingest-gateway/README.md."
     })
-final class GatewayCommand implements Runnable, SmartcarPipeline.EnvAware {
-
-  private Map<String, String> env = Map.of();
+final class GatewayCommand extends ServiceCommand<GatewayApp> {
 
   @Override
-  public void env(Map<String, String> env) {
-    this.env = env;
+  String name() {
+    return "ingest-gateway";
   }
 
   @Override
-  public void run() {
-    Settings settings = Services.settings(GatewayConfig.DEFAULTS, env);
-    GatewayApp app = GatewayApp.start(settings);
-    System.out.printf(
-        "ingest-gateway running against %s%n  webhooks  POST http://localhost:%d/webhooks/smartcar%n"
-            + "  health    http://localhost:%d/health/ready   metrics http://localhost:%d/metrics%n",
-        settings.get(CommonSettings.KAFKA_BOOTSTRAP_SERVERS), app.port(), app.port(), app.port());
-    Services.runUntilStopped("ingest-gateway", app);
+  Map<String, String> defaults() {
+    return GatewayConfig.DEFAULTS;
+  }
+
+  @Override
+  GatewayApp start(Settings settings) {
+    return GatewayApp.start(settings);
+  }
+
+  @Override
+  String endpoints(GatewayApp app) {
+    return String.format("  webhooks   POST http://localhost:%d/webhooks/smartcar%n", app.port())
+        + ops(app.port());
   }
 }

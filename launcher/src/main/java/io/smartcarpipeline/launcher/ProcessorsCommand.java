@@ -2,7 +2,6 @@ package io.smartcarpipeline.launcher;
 
 import io.smartcarpipeline.processors.ProcessorsApp;
 import io.smartcarpipeline.processors.config.ProcessorsConfig;
-import io.smartcarpipeline.support.config.CommonSettings;
 import io.smartcarpipeline.support.config.Settings;
 import java.util.Map;
 import picocli.CommandLine.Command;
@@ -17,23 +16,28 @@ import picocli.CommandLine.Command;
       "Settings: PROCESSORS_PORT (8082), PROCESSORS_STATE_DIR, PROCESSORS_STREAM_THREADS, …"
           + " (stream-processors/README.md)."
     })
-final class ProcessorsCommand implements Runnable, SmartcarPipeline.EnvAware {
-
-  private Map<String, String> env = Map.of();
+final class ProcessorsCommand extends ServiceCommand<ProcessorsApp> {
 
   @Override
-  public void env(Map<String, String> env) {
-    this.env = env;
+  String name() {
+    return "stream-processors";
   }
 
   @Override
-  public void run() {
-    Settings settings = Services.settings(ProcessorsConfig.defaults(), env);
-    ProcessorsApp app = ProcessorsApp.start(settings);
-    System.out.printf(
-        "stream-processors running against %s%n  query API  http://localhost:%d/vehicles%n"
-            + "  health     http://localhost:%d/health/ready   metrics http://localhost:%d/metrics%n",
-        settings.get(CommonSettings.KAFKA_BOOTSTRAP_SERVERS), app.port(), app.port(), app.port());
-    Services.runUntilStopped("stream-processors", app);
+  Map<String, String> defaults() {
+    return ProcessorsConfig.defaults();
+  }
+
+  @Override
+  ProcessorsApp start(Settings settings) {
+    return ProcessorsApp.start(settings);
+  }
+
+  @Override
+  String endpoints(ProcessorsApp app) {
+    return String.format(
+            "  fleet page http://localhost:%d/   query API http://localhost:%d/vehicles%n",
+            app.port(), app.port())
+        + ops(app.port());
   }
 }
