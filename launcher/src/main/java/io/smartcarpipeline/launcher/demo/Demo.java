@@ -140,6 +140,9 @@ public final class Demo implements AutoCloseable {
     s.put("SMARTCAR_API_V3_ORIGIN", sim.v3Origin());
     s.put("SMARTCAR_IAM_ORIGIN", sim.iamOrigin());
     s.put("DISPATCHER_INSTANCE_ID", "demo");
+    // the fleet lives in accelerated time: a car that was woken falls asleep again within
+    // seconds, so the ASLEEP/UNREACHABLE schedule (1m, 5m, 15m for real cars) is compressed too
+    s.put("DISPATCHER_RETRY_VEHICLE_SCHEDULE", "3s,6s,12s");
     if (port != null) {
       s.put("DISPATCHER_PORT", port);
     }

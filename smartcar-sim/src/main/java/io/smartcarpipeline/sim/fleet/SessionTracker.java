@@ -39,6 +39,9 @@ final class SessionTracker {
     }
     if (!r.pluggedIn()) {
       if (startedAt != null) {
+        // the step that unplugs may still have charged before the cable came out
+        endSoc = r.soc();
+        energyKwh = Math.max(energyKwh, r.energyAddedKwh());
         String reason = "FULLY_CHARGED".equals(lastStatus) ? "FULLY_CHARGED" : "UNPLUGGED";
         closed.add(session(now, "COMPLETED", reason));
       }

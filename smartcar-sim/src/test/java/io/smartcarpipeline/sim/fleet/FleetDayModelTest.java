@@ -51,7 +51,7 @@ class FleetDayModelTest {
           fleet
               .states(s.vehicleId())
               .filter(e -> !e.createdAt().isBefore(s.chargingStartedAt()))
-              .filter(e -> e.createdAt().isBefore(s.endedAt()))
+              .filter(e -> !e.createdAt().isAfter(s.endedAt()))
               .mapToDouble(e -> number(e, SimSignal.ENERGY_ADDED))
               .max()
               .orElseThrow();
