@@ -40,7 +40,7 @@ public final class SmartcarPipeline implements Runnable {
   /** The command line with the environment to pass to services (a map, so tests can pass one). */
   static CommandLine commandLine(Map<String, String> env) {
     CommandLine cl = new CommandLine(new SmartcarPipeline(), new EnvFactory(env));
-    cl.setExecutionExceptionHandler(new Errors());
+    cl.setExecutionExceptionHandler(new Errors(env.containsKey("SMARTCAR_PIPELINE_DEBUG")));
     return cl;
   }
 
@@ -58,13 +58,22 @@ public final class SmartcarPipeline implements Runnable {
     }
   }
 
-  /** Prints a setting problem as one line that says what to do, not a stack trace. */
+  /**
+   * Prints a failure as one line that says what to do, not a stack trace (set
+   * SMARTCAR_PIPELINE_DEBUG to see the trace).
+   */
   static final class Errors implements CommandLine.IExecutionExceptionHandler {
+    private final boolean debug;
+
+    Errors(boolean debug) {
+      this.debug = debug;
+    }
+
     @Override
     public int handleExecutionException(
         Exception e, CommandLine cl, CommandLine.ParseResult parseResult) {
       cl.getErr().println("error: " + e.getMessage());
-      if (e.getCause() != null && System.getenv("SMARTCAR_PIPELINE_DEBUG") != null) {
+      if (debug) {
         e.printStackTrace(cl.getErr());
       }
       return 1;
