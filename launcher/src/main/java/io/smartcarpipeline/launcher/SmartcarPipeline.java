@@ -21,6 +21,7 @@ import picocli.CommandLine.Command;
       DispatcherCommand.class,
       SimCommand.class,
       CommandCommand.class,
+      io.smartcarpipeline.bench.BenchCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class SmartcarPipeline implements Runnable {

@@ -1,0 +1,125 @@
+package io.smartcarpipeline.bench.load;
+
+import io.vertx.core.Context;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.PoolOptions;
+import io.vertx.core.http.RequestOptions;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.HdrHistogram.Histogram;
+
+/**
+ * A non-blocking HTTP load generator (Vert.x HTTP client, keep-alive connections, HdrHistogram).
+ * Rule: in an open-loop run every request has an <em>intended</em> send time fixed by the rate, and
+ * its latency is measured from that time, not from when it actually left, so a stalled server is
+ * charged for the requests it delayed (no coordinated omission). A closed-loop run keeps a fixed
+ * number of requests outstanding and measures the maximum rate. The work is split over {@code
+ * loops} event-loop contexts, each with its own histogram, merged at the end. Speaks only HTTP: no
+ * Kafka, no schemas.
+ */
+public final class LoadGenerator implements AutoCloseable {
+
+  static final long HIGHEST_MICROS = Duration.ofMinutes(2).toNanos() / 1000;
+
+  private final Vertx vertx;
+  private final HttpClient client;
+  private final String host;
+  private final int port;
+  private final String path;
+  private final int loops;
+
+  /**
+   * @param connections keep-alive connections in the pool (per loop)
+   * @param loops event-loop contexts generating load
+   */
+  public LoadGenerator(
+      Vertx vertx, String host, int port, String path, int connections, int loops) {
+    this.vertx = vertx;
+    this.host = host;
+    this.port = port;
+    this.path = path;
+    this.loops = Math.max(1, loops);
+    this.client =
+        vertx.createHttpClient(
+            new HttpClientOptions().setKeepAlive(true).setPipelining(false),
+            new PoolOptions().setHttp1MaxSize(connections * this.loops).setMaxWaitQueueSize(-1));
+  }
+
+  /** Sends {@code ratePerSecond} requests a second for {@code duration}, open loop. */
+  public LoadResult openLoop(RequestSource source, double ratePerSecond, Duration duration) {
+    List<Future<LoadResult>> parts = new ArrayList<>();
+    for (int i = 0; i < loops; i++) {
+      Context ctx = vertx.getOrCreateContext();
+      OpenLoopRun run = new OpenLoopRun(this, source, ratePerSecond / loops, duration, i, loops);
+      Promise<LoadResult> p = Promise.promise();
+      ctx.runOnContext(v -> run.start(p));
+      parts.add(p.future());
+    }
+    return LoadResult.merge(await(Future.all(parts), duration), parts);
+  }
+
+  /** Keeps {@code concurrency} requests outstanding for {@code duration}: the maximum rate. */
+  public LoadResult closedLoop(RequestSource source, int concurrency, Duration duration) {
+    List<Future<LoadResult>> parts = new ArrayList<>();
+    for (int i = 0; i < loops; i++) {
+      Context ctx = vertx.getOrCreateContext();
+      ClosedLoopRun run =
+          new ClosedLoopRun(this, source, Math.max(1, concurrency / loops), duration, i, loops);
+      Promise<LoadResult> p = Promise.promise();
+      ctx.runOnContext(v -> run.start(p));
+      parts.add(p.future());
+    }
+    return LoadResult.merge(await(Future.all(parts), duration), parts);
+  }
+
+  /**
+   * Sends one request; the future completes with the status code once the whole body is read, or
+   * fails on a transport error. Must be called on a Vert.x context.
+   */
+  Future<Integer> send(RequestSource.Request request) {
+    RequestOptions options =
+        new RequestOptions()
+            .setMethod(HttpMethod.POST)
+            .setHost(host)
+            .setPort(port)
+            .setURI(path)
+            .setHeaders(request.headers());
+    return client
+        .request(options)
+        .compose(req -> req.send(request.body()))
+        .compose(resp -> resp.body().map(b -> resp.statusCode()));
+  }
+
+  Vertx vertx() {
+    return vertx;
+  }
+
+  static Histogram newHistogram() {
+    return new Histogram(HIGHEST_MICROS, 3);
+  }
+
+  private static <T> T await(Future<T> f, Duration duration) {
+    try {
+      return f.toCompletionStage()
+          .toCompletableFuture()
+          .get(duration.toMillis() + Duration.ofMinutes(3).toMillis(), TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted", e);
+    } catch (Exception e) {
+      throw new IllegalStateException("load run failed: " + e, e);
+    }
+  }
+
+  @Override
+  public void close() {
+    client.close();
+  }
+}
