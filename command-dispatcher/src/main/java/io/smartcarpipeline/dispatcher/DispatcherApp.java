@@ -160,7 +160,7 @@ public final class DispatcherApp implements AutoCloseable {
               new WebClientOptions()
                   .setConnectTimeout(10_000)
                   .setUserAgent("smartcar-pipeline-command-dispatcher"),
-              new PoolOptions().setHttp1MaxSize(500));
+              new PoolOptions().setHttp1MaxSize(c.httpMaxConnections()));
       TokenProvider tokens =
           new TokenProvider(
               new IamTokenClient(

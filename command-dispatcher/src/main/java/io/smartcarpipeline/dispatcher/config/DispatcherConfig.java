@@ -35,6 +35,8 @@ import java.util.Random;
  * @param shutdownGrace how long close() lets calls already on the wire finish
  * @param replicationFactor for the topics created at start
  * @param partitions partitions of created topics (0 = the registry's counts)
+ * @param httpMaxConnections HTTP/1.1 connections to Smartcar at most; a command call holds one for
+ *     its whole duration (up to the read timeout), so this caps the calls on the wire at once
  */
 public record DispatcherConfig(
     String bootstrapServers,
@@ -54,7 +56,8 @@ public record DispatcherConfig(
     int maxInFlight,
     Duration shutdownGrace,
     int replicationFactor,
-    int partitions) {
+    int partitions,
+    int httpMaxConnections) {
 
   public static final String SMARTCAR_CLIENT_ID = "SMARTCAR_CLIENT_ID";
   public static final String SMARTCAR_CLIENT_SECRET = "SMARTCAR_CLIENT_SECRET";
@@ -68,6 +71,7 @@ public record DispatcherConfig(
   public static final String TOKEN_RENEW_BEFORE = "DISPATCHER_TOKEN_RENEW_BEFORE";
   public static final String MAX_IN_FLIGHT = "DISPATCHER_MAX_IN_FLIGHT";
   public static final String SHUTDOWN_GRACE = "DISPATCHER_SHUTDOWN_GRACE";
+  public static final String HTTP_MAX_CONNECTIONS = "DISPATCHER_HTTP_MAX_CONNECTIONS";
 
   /** Retry settings; see {@link RetryPolicy}. */
   public record RetrySettings(
@@ -116,6 +120,7 @@ public record DispatcherConfig(
           Map.entry(TOKEN_RENEW_BEFORE, "5m"),
           Map.entry(MAX_IN_FLIGHT, "5000"),
           Map.entry(SHUTDOWN_GRACE, "30s"),
+          Map.entry(HTTP_MAX_CONNECTIONS, "5000"),
           Map.entry("DISPATCHER_RETRY_MAX_ATTEMPTS", "6"),
           Map.entry("DISPATCHER_RETRY_MAX_TOTAL_TIME", "30m"),
           Map.entry("DISPATCHER_RETRY_INITIAL_BACKOFF", "1s"),
@@ -184,7 +189,8 @@ public record DispatcherConfig(
         atLeast(s, CommonSettings.TOPIC_REPLICATION_FACTOR, 1),
         s.find(CommonSettings.TOPIC_PARTITIONS).isPresent()
             ? atLeast(s, CommonSettings.TOPIC_PARTITIONS, 1)
-            : 0);
+            : 0,
+        atLeast(s, HTTP_MAX_CONNECTIONS, 1));
   }
 
   /** The Kafka transactional id of this instance. */

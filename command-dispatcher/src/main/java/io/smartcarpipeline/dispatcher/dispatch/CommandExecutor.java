@@ -99,6 +99,7 @@ public final class CommandExecutor {
     int attempt = run.attempts + 1;
     Instant first = run.firstAttemptAt != null ? run.firstAttemptAt : clock.instant();
     String id = run.request.getCommandId();
+    Instant markAt = clock.instant();
     return ledger
         .markStarted(id, run.fingerprint, attempt, first)
         .compose(
@@ -110,7 +111,11 @@ public final class CommandExecutor {
               }
               run.attempts = attempt;
               run.firstAttemptAt = first;
-              LOG.debug("command_attempt command_id={} attempt={}", id, attempt);
+              LOG.debug(
+                  "command_attempt command_id={} attempt={} marker_ms={}",
+                  id,
+                  attempt,
+                  Duration.between(markAt, sendAt).toMillis());
               return sender
                   .send(run.request, token.value())
                   .compose(outcome -> handle(run, token, outcome, sendAt));

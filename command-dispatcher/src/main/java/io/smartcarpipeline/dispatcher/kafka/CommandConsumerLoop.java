@@ -28,10 +28,11 @@ import org.slf4j.LoggerFactory;
 /**
  * The Kafka side of the dispatcher, on its own thread: polls commands, hands each to the {@link
  * Dispatcher} on the Vert.x context, and writes finished outcomes with their offsets in one
- * transaction ({@link TransactionalOutput}); an offset moves only past commands whose result is
- * written. Above {@code maxInFlight} unfinished commands it pauses its partitions and resumes below
- * half. On stop it pauses, lets running calls finish within the grace period, writes their results,
- * and leaves the rest uncommitted for the next run.
+ * transaction ({@link TransactionalOutput}), run by a {@link BackgroundCommitter} so that polling
+ * goes on while a batch commits; an offset moves only past commands whose result is written. Above
+ * {@code maxInFlight} unfinished commands it pauses its partitions and resumes below half. On stop
+ * it pauses, lets running calls finish within the grace period, writes their results, and leaves
+ * the rest uncommitted for the next run.
  */
 public final class CommandConsumerLoop implements Runnable {
 
@@ -41,7 +42,7 @@ public final class CommandConsumerLoop implements Runnable {
 
   private final KafkaConsumer<String, byte[]> consumer;
   private final ConfluentAvroDeserializer<CommandRequest> deserializer;
-  private final TransactionalOutput output;
+  private final BackgroundCommitter committer;
   private final Dispatcher dispatcher;
   private final Context context;
   private final Runnable onAssigned;
@@ -67,7 +68,7 @@ public final class CommandConsumerLoop implements Runnable {
       AtomicInteger inFlightGauge) {
     this.consumer = consumer;
     this.deserializer = deserializer;
-    this.output = output;
+    this.committer = new BackgroundCommitter(output, this::wakeUp);
     this.dispatcher = dispatcher;
     this.context = context;
     this.onAssigned = onAssigned;
@@ -88,7 +89,7 @@ public final class CommandConsumerLoop implements Runnable {
         }
         flush();
       }
-      flush();
+      flush(true);
       LOG.info("consumer_stopped abandoned={}", dispatching.get());
     } catch (RuntimeException e) {
       healthy = false;
@@ -167,7 +168,29 @@ public final class CommandConsumerLoop implements Runnable {
     return new TransactionalOutput.Item(outcome.result(), outcome.ledgerEntry(), null, null);
   }
 
+  /** Hands finished commands to the next transaction without waiting for a running one. */
   private void flush() {
+    flush(false);
+  }
+
+  /**
+   * Starts the next transaction when none is running. With {@code wait}, returns only once
+   * everything finished so far is committed (revocation, shutdown).
+   */
+  private void flush(boolean wait) {
+    do {
+      Map<TopicPartition, OffsetAndMetadata> committed = committer.collect(wait);
+      if (committed != null) {
+        tracker.committed(committed);
+      }
+      if (committer.busy()) {
+        return; // the next batch goes when this one has committed (we are woken then)
+      }
+      startCommit();
+    } while (wait && committer.busy());
+  }
+
+  private void startCommit() {
     List<TransactionalOutput.Item> items = new ArrayList<>();
     Done d;
     while ((d = done.poll()) != null) {
@@ -181,8 +204,7 @@ public final class CommandConsumerLoop implements Runnable {
     if (items.isEmpty() && offsets.isEmpty()) {
       return;
     }
-    output.commit(items, offsets, consumer.groupMetadata());
-    tracker.committed(offsets);
+    committer.start(items, offsets, consumer.groupMetadata());
   }
 
   private void backPressure() {
@@ -206,14 +228,14 @@ public final class CommandConsumerLoop implements Runnable {
     } catch (RuntimeException e) {
       LOG.warn("consumer_close_failed error={}", e.toString());
     }
-    output.close();
+    committer.close();
   }
 
   private final class Rebalance implements ConsumerRebalanceListener {
     @Override
     public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
       try {
-        flush();
+        flush(true);
       } finally {
         tracker.forget(partitions);
       }

@@ -30,6 +30,19 @@ class DispatcherConfigTest {
     assertThat(c.readTimeout()).isEqualTo(Duration.ofSeconds(310));
     assertThat(c.transactionalId()).isEqualTo("command-dispatcher-i1");
     assertThat(c.budget().bucketCapacity()).isEqualTo(120);
+    assertThat(c.httpMaxConnections()).isEqualTo(5000);
+  }
+
+  @Test
+  void shouldTakeTheHttpPoolSizeFromTheSettingAndRefuseZero() {
+    Map<String, String> env = minimal();
+    env.put("DISPATCHER_HTTP_MAX_CONNECTIONS", "20000");
+    assertThat(DispatcherConfig.from(Settings.of(env)).httpMaxConnections()).isEqualTo(20000);
+
+    env.put("DISPATCHER_HTTP_MAX_CONNECTIONS", "0");
+    assertThatThrownBy(() -> DispatcherConfig.from(Settings.of(env)))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("DISPATCHER_HTTP_MAX_CONNECTIONS");
   }
 
   @Test
