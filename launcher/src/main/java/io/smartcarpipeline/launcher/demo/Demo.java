@@ -54,6 +54,7 @@ public final class Demo implements AutoCloseable {
 
   private final Deque<AutoCloseable> parts = new ArrayDeque<>();
   private final Options options;
+  private DemoHistory history;
   private LocalStack stack;
   private GatewayApp gateway;
   private ProcessorsApp processors;
@@ -81,6 +82,7 @@ public final class Demo implements AutoCloseable {
 
   private void startParts() {
     DemoSecrets secrets = DemoSecrets.loadOrCreate(options.dataDir());
+    history = DemoHistory.load(options.dataDir());
     LocalStack.Options stackOptions =
         (options.freePorts() ? LocalStack.Options.freePorts() : LocalStack.Options.defaults())
             .withDataDir(options.dataDir());
@@ -92,7 +94,7 @@ public final class Demo implements AutoCloseable {
 
     gateway = add(GatewayApp.start(gatewaySettings(common, secrets, port)));
     processors = add(ProcessorsApp.start(processorsSettings(common, port)));
-    sim = add(SmartcarApiSim.start(simConfig(secrets)));
+    sim = add(SmartcarApiSim.start(simConfig(secrets, history.seedOfNextRun(options.seed()))));
     dispatcher = add(DispatcherApp.start(dispatcherSettings(common, secrets, port)));
     monitor = add(new DemoMonitor(stack.bootstrapServers(), stack.schemaRegistryUrl()).start());
     orchestrator =
@@ -108,7 +110,8 @@ public final class Demo implements AutoCloseable {
                         Duration.ofSeconds(40)),
                     Clock.systemUTC())
                 .start());
-    fleet = add(sim.startFleet(fleetConfig(secrets)));
+    fleet = sim.startFleet(fleetConfig(secrets));
+    add((AutoCloseable) this::stopFleet);
     LOG.info("demo_started vehicles={} data_dir={}", options.vehicles(), options.dataDir());
   }
 
@@ -149,11 +152,11 @@ public final class Demo implements AutoCloseable {
     return Settings.of(s);
   }
 
-  private SimConfig simConfig(DemoSecrets secrets) {
+  private SimConfig simConfig(DemoSecrets secrets, long seed) {
     return SimConfig.builder()
         .port(options.freePorts() ? 0 : SimConfig.DEFAULT_PORT)
         .credentials(secrets.clientId(), secrets.clientSecret())
-        .seed(options.seed())
+        .seed(seed)
         // like the real service, now and then: rate limits and server errors
         .faults(
             FaultProfile.none().withRateLimit(0.03, 1).withServerErrors(0.02).withLatency(20, 300))
@@ -169,10 +172,17 @@ public final class Demo implements AutoCloseable {
         .gatewayUrl("http://localhost:" + gateway.port() + "/webhooks/smartcar")
         .managementToken(secrets.managementToken())
         .vehicles(options.vehicles())
-        .seed(options.seed())
+        .seed(history.seedOfNextRun(options.seed()))
         .timeFactor(options.timeFactor())
-        .startTime(Instant.now().minus(behind))
+        .startTime(history.startOfNextRun(Instant.now().minus(behind)))
         .build();
+  }
+
+  /** Stops the fleet and records where its clock stopped, so the next run continues after it. */
+  private void stopFleet() {
+    Instant end = fleet.simulatedNow();
+    fleet.close();
+    history.save(end);
   }
 
   private <T extends AutoCloseable> T add(T part) {
