@@ -72,7 +72,7 @@ public record ProcessorsConfig(
         STATE_DIR,
         Path.of(System.getProperty("java.io.tmpdir"), "smartcar-stream-processors").toString());
     d.put(APPLICATION_ID, "smartcar-stream-processors");
-    d.put(COMMIT_INTERVAL, "100ms");
+    d.put(COMMIT_INTERVAL, "200ms");
     d.put(CACHE_MAX_BYTES, String.valueOf(10L * 1024 * 1024));
     d.put(STREAM_THREADS, "1");
     d.put(DEDUP_RETENTION, "7d");

@@ -28,7 +28,7 @@ public final class SignalEvents {
 
   /** The signal records of {@code event}, in the order Smartcar listed them. */
   public static List<SignalEvent> from(VehicleEvent event) {
-    List<SignalEvent> out = new ArrayList<>();
+    List<SignalEvent> out = new ArrayList<>(event.getSignals().size());
     if (event.getEventType() == EventType.VEHICLE_ERROR) {
       for (VehicleError error : event.getErrors()) {
         out.addAll(fromError(event, error));
@@ -41,17 +41,24 @@ public final class SignalEvents {
     return out;
   }
 
+  // All-args constructors, not newBuilder(): a builder deep-copies every default value per record,
+  // which was a measurable share of the stream thread's CPU (BENCHMARKS.md, processors tuning).
   private static SignalEvent fromSignal(VehicleEvent event, Signal s) {
-    return base(event, SignalSource.VEHICLE_STATE)
-        .setCode(s.getCode())
-        .setName(s.getName())
-        .setGroup(s.getGroup())
-        .setStatus(s.getStatus())
-        .setValue(s.getValue())
-        .setError(s.getError())
-        .setOemUpdatedAt(s.getOemUpdatedAt())
-        .setRetrievedAt(s.getRetrievedAt())
-        .build();
+    return new SignalEvent(
+        event.getEventId(),
+        event.getVehicleId(),
+        event.getUserId(),
+        SignalSource.VEHICLE_STATE,
+        s.getCode(),
+        s.getName(),
+        s.getGroup(),
+        s.getStatus(),
+        s.getValue(),
+        s.getError(),
+        null,
+        s.getOemUpdatedAt(),
+        s.getRetrievedAt(),
+        event.getReceivedAt());
   }
 
   private static List<SignalEvent> fromError(VehicleEvent event, VehicleError error) {
@@ -63,15 +70,21 @@ public final class SignalEvents {
     List<SignalEvent> out = new ArrayList<>();
     for (SignalRef ref : refs) {
       out.add(
-          base(event, SignalSource.VEHICLE_ERROR)
-              .setCode(codeOf(ref))
-              .setName(ref.getName())
-              .setGroup(ref.getGroup())
-              .setStatus(SignalStatus.ERROR)
-              .setError(why)
-              .setErrorState(error.getState())
-              .setRetrievedAt(error.getReportedAt())
-              .build());
+          new SignalEvent(
+              event.getEventId(),
+              event.getVehicleId(),
+              event.getUserId(),
+              SignalSource.VEHICLE_ERROR,
+              codeOf(ref),
+              ref.getName(),
+              ref.getGroup(),
+              SignalStatus.ERROR,
+              null,
+              why,
+              error.getState(),
+              null,
+              error.getReportedAt(),
+              event.getReceivedAt()));
     }
     return out;
   }
@@ -84,14 +97,5 @@ public final class SignalEvents {
     String group = ref.getGroup() == null ? "" : ref.getGroup().toLowerCase(Locale.ROOT);
     String name = ref.getName() == null ? "" : ref.getName().toLowerCase(Locale.ROOT);
     return group.isEmpty() && name.isEmpty() ? WHOLE_VEHICLE : group + "-" + name;
-  }
-
-  private static SignalEvent.Builder base(VehicleEvent event, SignalSource source) {
-    return SignalEvent.newBuilder()
-        .setEventId(event.getEventId())
-        .setVehicleId(event.getVehicleId())
-        .setUserId(event.getUserId())
-        .setSource(source)
-        .setReceivedAt(event.getReceivedAt());
   }
 }

@@ -3,8 +3,10 @@ package io.smartcarpipeline.processors.domain;
 import io.smartcarpipeline.events.ErrorState;
 import io.smartcarpipeline.events.EventType;
 import io.smartcarpipeline.events.Signal;
+import io.smartcarpipeline.events.SignalError;
 import io.smartcarpipeline.events.SignalSnapshot;
 import io.smartcarpipeline.events.SignalStatus;
+import io.smartcarpipeline.events.SignalValue;
 import io.smartcarpipeline.events.VehicleError;
 import io.smartcarpipeline.events.VehicleEvent;
 import io.smartcarpipeline.events.VehicleInfo;
@@ -27,72 +29,85 @@ public final class VehicleStateFold {
 
   private VehicleStateFold() {}
 
-  /** The state after {@code event}; {@code current} may be null for a new vehicle. */
+  /**
+   * The state after {@code event}; {@code current} may be null for a new vehicle and is never
+   * modified. Records are built with their all-args constructors and share {@code current}'s
+   * unchanged parts: {@code newBuilder(current)} deep-copied the whole state on every event.
+   */
   public static VehicleState apply(VehicleState current, VehicleEvent event, Instant now) {
-    VehicleState.Builder next =
-        current == null
-            ? VehicleState.newBuilder()
-                .setVehicleId(event.getVehicleId())
-                .setVehicle(new VehicleInfo(null, null, null))
-                .setSignals(Map.of())
-                .setOpenErrors(List.of())
-            : VehicleState.newBuilder(current);
-    boolean newest =
-        current == null
-            || current.getLastEventAt() == null
-            || !event.getReceivedAt().isBefore(current.getLastEventAt());
+    String userId = current == null ? null : current.getUserId();
+    VehicleInfo vehicle =
+        current == null ? new VehicleInfo(null, null, null) : current.getVehicle();
+    Map<String, SignalSnapshot> signals = current == null ? Map.of() : current.getSignals();
+    List<VehicleError> openErrors = current == null ? List.of() : current.getOpenErrors();
+    String lastEventId = current == null ? null : current.getLastEventId();
+    Instant lastEventAt = current == null ? null : current.getLastEventAt();
+    boolean newest = lastEventAt == null || !event.getReceivedAt().isBefore(lastEventAt);
     if (newest) {
-      next.setLastEventId(event.getEventId()).setLastEventAt(event.getReceivedAt());
+      lastEventId = event.getEventId();
+      lastEventAt = event.getReceivedAt();
       if (event.getUserId() != null) {
-        next.setUserId(event.getUserId());
+        userId = event.getUserId();
       }
-      next.setVehicle(mergeInfo(next.getVehicle(), event.getVehicle()));
+      vehicle = mergeInfo(vehicle, event.getVehicle());
     }
     if (event.getEventType() == EventType.VEHICLE_ERROR) {
-      next.setOpenErrors(applyErrors(next.getOpenErrors(), event));
+      openErrors = applyErrors(openErrors, event);
     } else {
-      Map<String, SignalSnapshot> signals = new LinkedHashMap<>(next.getSignals());
+      Map<String, SignalSnapshot> merged = new LinkedHashMap<>(signals);
       Instant reportedAt =
           event.getDeliveredAt() != null ? event.getDeliveredAt() : event.getReceivedAt();
       for (Signal s : event.getSignals()) {
-        signals.put(s.getCode(), applySignal(signals.get(s.getCode()), s, reportedAt));
+        merged.put(s.getCode(), applySignal(merged.get(s.getCode()), s, reportedAt));
       }
-      next.setSignals(signals);
+      signals = merged;
     }
-    return next.setUpdatedAt(now).build();
+    return new VehicleState(
+        current == null ? event.getVehicleId() : current.getVehicleId(),
+        userId,
+        vehicle,
+        signals,
+        openErrors,
+        lastEventId,
+        lastEventAt,
+        now);
   }
 
   static SignalSnapshot applySignal(SignalSnapshot old, Signal s, Instant deliveredAt) {
-    SignalSnapshot.Builder b =
-        old == null
-            ? SignalSnapshot.newBuilder().setCode(s.getCode())
-            : SignalSnapshot.newBuilder(old);
+    String name = old == null ? null : old.getName();
+    String group = old == null ? null : old.getGroup();
+    SignalValue value = old == null ? null : old.getValue();
+    Instant oemUpdatedAt = old == null ? null : old.getOemUpdatedAt();
+    Instant retrievedAt = old == null ? null : old.getRetrievedAt();
+    SignalError error = old == null ? null : old.getError();
+    Instant errorAt = old == null ? null : old.getErrorAt();
     if (s.getName() != null) {
-      b.setName(s.getName());
+      name = s.getName();
     }
     if (s.getGroup() != null) {
-      b.setGroup(s.getGroup());
+      group = s.getGroup();
     }
     if (s.getStatus() == SignalStatus.ERROR || s.getValue() == null) {
       Instant at = s.getRetrievedAt() != null ? s.getRetrievedAt() : deliveredAt;
-      if (s.getError() != null && (b.getErrorAt() == null || !at.isBefore(b.getErrorAt()))) {
-        b.setError(s.getError()).setErrorAt(at);
+      if (s.getError() != null && (errorAt == null || !at.isBefore(errorAt))) {
+        error = s.getError();
+        errorAt = at;
       }
-      return b.build();
+    } else {
+      SourceTime incoming = SourceTime.of(s.getOemUpdatedAt(), s.getRetrievedAt());
+      if (value == null || incoming.isNewerThan(SourceTime.of(oemUpdatedAt, retrievedAt))) {
+        value = s.getValue();
+        oemUpdatedAt = s.getOemUpdatedAt();
+        retrievedAt = s.getRetrievedAt();
+      }
+      Instant readAt = s.getRetrievedAt() != null ? s.getRetrievedAt() : s.getOemUpdatedAt();
+      if (errorAt != null && readAt != null && readAt.isAfter(errorAt)) {
+        error = null;
+        errorAt = null;
+      }
     }
-    SourceTime incoming = SourceTime.of(s.getOemUpdatedAt(), s.getRetrievedAt());
-    if (old == null
-        || old.getValue() == null
-        || incoming.isNewerThan(SourceTime.of(old.getOemUpdatedAt(), old.getRetrievedAt()))) {
-      b.setValue(s.getValue())
-          .setOemUpdatedAt(s.getOemUpdatedAt())
-          .setRetrievedAt(s.getRetrievedAt());
-    }
-    Instant readAt = s.getRetrievedAt() != null ? s.getRetrievedAt() : s.getOemUpdatedAt();
-    if (b.getErrorAt() != null && readAt != null && readAt.isAfter(b.getErrorAt())) {
-      b.setError(null).setErrorAt(null);
-    }
-    return b.build();
+    String code = old == null ? s.getCode() : old.getCode();
+    return new SignalSnapshot(code, name, group, value, oemUpdatedAt, retrievedAt, error, errorAt);
   }
 
   private static List<VehicleError> applyErrors(List<VehicleError> open, VehicleEvent event) {

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.PropertyAccessor;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.ObjectWriter;
 import java.io.IOException;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.Deserializer;
@@ -27,10 +29,13 @@ final class JsonSerde {
   private JsonSerde() {}
 
   static <T> Serde<T> of(Class<T> type) {
+    // Reader and writer bound to the type once, so each call skips the per-call type lookups.
+    ObjectWriter writer = MAPPER.writerFor(type);
+    ObjectReader reader = MAPPER.readerFor(type);
     Serializer<T> ser =
         (topic, value) -> {
           try {
-            return value == null ? null : MAPPER.writeValueAsBytes(value);
+            return value == null ? null : writer.writeValueAsBytes(value);
           } catch (IOException e) {
             throw new SerializationException("cannot write " + type.getSimpleName(), e);
           }
@@ -38,7 +43,7 @@ final class JsonSerde {
     Deserializer<T> de =
         (topic, bytes) -> {
           try {
-            return bytes == null ? null : MAPPER.readValue(bytes, type);
+            return bytes == null ? null : reader.readValue(bytes);
           } catch (IOException e) {
             throw new SerializationException("cannot read " + type.getSimpleName(), e);
           }
