@@ -13,13 +13,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.errors.WakeupException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,7 +32,7 @@ public final class ChargingOrchestrator implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(ChargingOrchestrator.class);
   private static final Duration COMMAND_TTL = Duration.ofMinutes(2);
 
-  private final KafkaConsumer<String, Object> consumer;
+  private final TopicFollower follower;
   private final KafkaProducer<String, Object> producer;
   private final ChargingPolicy policy;
   private final PriceSignal price;
@@ -43,8 +40,6 @@ public final class ChargingOrchestrator implements AutoCloseable {
   private final Set<String> ours = ConcurrentHashMap.newKeySet();
   private final Map<String, AtomicLong> resultsByStatus = new ConcurrentHashMap<>();
   private final AtomicLong sent = new AtomicLong();
-  private final AtomicBoolean running = new AtomicBoolean(true);
-  private final Thread thread;
 
   public ChargingOrchestrator(
       String bootstrapServers,
@@ -52,10 +47,15 @@ public final class ChargingOrchestrator implements AutoCloseable {
       ChargingPolicy policy,
       PriceSignal price,
       Clock clock) {
-    this.consumer =
-        new KafkaConsumer<>(
-            KafkaClients.consumerConfig(
-                bootstrapServers, registryUrl, "demo-charging-orchestrator"));
+    this.follower =
+        new TopicFollower(
+            "charging-orchestrator",
+            bootstrapServers,
+            registryUrl,
+            "demo-charging-orchestrator",
+            true,
+            List.of(Topics.VEHICLE_STATE, Topics.COMMAND_RESULTS),
+            this::onRecord);
     this.producer =
         new KafkaProducer<>(
             KafkaClients.producerConfig(
@@ -63,12 +63,10 @@ public final class ChargingOrchestrator implements AutoCloseable {
     this.policy = policy;
     this.price = price;
     this.clock = clock;
-    this.thread = new Thread(this::loop, "charging-orchestrator");
   }
 
   public ChargingOrchestrator start() {
-    consumer.subscribe(List.of(Topics.VEHICLE_STATE.name(), Topics.COMMAND_RESULTS.name()));
-    thread.start();
+    follower.start();
     return this;
   }
 
@@ -84,24 +82,11 @@ public final class ChargingOrchestrator implements AutoCloseable {
     return out;
   }
 
-  private void loop() {
-    try {
-      while (running.get()) {
-        for (ConsumerRecord<String, Object> record : consumer.poll(Duration.ofMillis(500))) {
-          if (record.value() instanceof VehicleState state) {
-            onState(state);
-          } else if (record.value() instanceof CommandResult result) {
-            onResult(result);
-          }
-        }
-        consumer.commitAsync();
-      }
-    } catch (WakeupException e) {
-      // closing
-    } catch (RuntimeException e) {
-      LOG.error("orchestrator_failed error={}", e.toString(), e);
-    } finally {
-      consumer.close(Duration.ofSeconds(5));
+  private void onRecord(ConsumerRecord<String, Object> record) {
+    if (record.value() instanceof VehicleState state) {
+      onState(state);
+    } else if (record.value() instanceof CommandResult result) {
+      onResult(result);
     }
   }
 
@@ -145,13 +130,7 @@ public final class ChargingOrchestrator implements AutoCloseable {
 
   @Override
   public void close() {
-    running.set(false);
-    consumer.wakeup();
-    try {
-      thread.join(10_000);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
+    follower.close();
     producer.close(Duration.ofSeconds(5));
   }
 }
