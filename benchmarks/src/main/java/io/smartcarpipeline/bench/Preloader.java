@@ -46,6 +46,10 @@ final class Preloader {
             stack.bootstrapServers(), stack.schemaRegistryUrl(), "bench-preload");
     cfg.put(ProducerConfig.LINGER_MS_CONFIG, 20);
     cfg.put(ProducerConfig.BATCH_SIZE_CONFIG, 512 * 1024);
+    // right after topic creation a partition can answer NOT_LEADER for a moment; with several
+    // batches in flight the idempotent producer's retries then collided with their own sequence
+    // numbers (OutOfOrderSequenceException, retried forever): one batch in flight per broker
+    cfg.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 1);
     long written = 0;
     long dups = 0;
     long late = 0;

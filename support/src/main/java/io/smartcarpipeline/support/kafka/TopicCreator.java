@@ -53,6 +53,7 @@ public final class TopicCreator {
         return;
       }
       admin.createTopics(missing).values().forEach((name, f) -> await(name, f, timeout));
+      awaitLeaders(admin, missing.stream().map(NewTopic::name).toList(), timeout);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while creating topics", e);
@@ -74,6 +75,34 @@ public final class TopicCreator {
       int replicationFactor,
       Duration timeout) {
     ensureTopics(admin, topics, replicationFactor, 0, timeout);
+  }
+
+  /**
+   * Waits until every partition of the new topics has a leader, so a producer that starts right
+   * after does not meet NOT_LEADER answers (which an idempotent producer with several batches in
+   * flight can turn into sequence errors).
+   */
+  private static void awaitLeaders(Admin admin, List<String> names, Duration timeout)
+      throws InterruptedException, ExecutionException, TimeoutException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (true) {
+      boolean ready =
+          admin
+              .describeTopics(names)
+              .allTopicNames()
+              .get(timeout.toMillis(), TimeUnit.MILLISECONDS)
+              .values()
+              .stream()
+              .flatMap(d -> d.partitions().stream())
+              .allMatch(p -> p.leader() != null && !p.leader().isEmpty());
+      if (ready) {
+        return;
+      }
+      if (System.nanoTime() > deadline) {
+        throw new TimeoutException("partitions of " + names + " have no leader after " + timeout);
+      }
+      Thread.sleep(50);
+    }
   }
 
   private static void await(
