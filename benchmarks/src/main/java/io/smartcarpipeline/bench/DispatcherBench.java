@@ -2,7 +2,6 @@ package io.smartcarpipeline.bench;
 
 import io.smartcarpipeline.dispatcher.DispatcherApp;
 import io.smartcarpipeline.dispatcher.config.DispatcherConfig;
-import io.smartcarpipeline.sim.SimConfig;
 import io.smartcarpipeline.sim.SmartcarApiSim;
 import io.smartcarpipeline.sim.fault.FaultProfile;
 import io.smartcarpipeline.sim.fault.FaultRules;
@@ -32,23 +31,7 @@ final class DispatcherBench {
                 o.inFlightCommands(),
                 o.dispatcherRate() * (o.dispatcherDuration().toSeconds() + 2));
     try (BenchStack stack = BenchStack.start(o);
-        SmartcarApiSim sim =
-            SmartcarApiSim.start(
-                SimConfig.builder()
-                    .port(0)
-                    .bucket(0, 0)
-                    .requestLogLimit(1000)
-                    .faults(FaultProfile.none())
-                    .build())) {
-      for (int v = 0; v < vehicles; v++) {
-        sim.vehicles()
-            .add(
-                sim.vehicles()
-                    .builder(WebhookSource.vehicleId(v), "user-" + v)
-                    .pluggedIn(true)
-                    .soc(40)
-                    .build());
-      }
+        SmartcarApiSim sim = BenchSims.pluggedInFleet(vehicles, b -> b.soc(40))) {
       overhead(o, report, stack, sim);
       sim.setFaults(FaultRules.everywhere(FaultProfile.none().withLatency(3000, 3000)));
       inFlight(o, report, stack, sim);

@@ -7,9 +7,7 @@ import io.smartcarpipeline.gateway.GatewayApp;
 import io.smartcarpipeline.gateway.config.GatewayConfig;
 import io.smartcarpipeline.processors.ProcessorsApp;
 import io.smartcarpipeline.processors.config.ProcessorsConfig;
-import io.smartcarpipeline.sim.SimConfig;
 import io.smartcarpipeline.sim.SmartcarApiSim;
-import io.smartcarpipeline.sim.fault.FaultProfile;
 import io.smartcarpipeline.support.config.CommonSettings;
 import io.vertx.core.Vertx;
 import java.nio.file.Path;
@@ -89,22 +87,7 @@ final class MemoryBench {
   }
 
   private static void dispatcher(BenchOptions o, BenchStack stack, int n, Report report) {
-    try (SmartcarApiSim sim =
-        SmartcarApiSim.start(
-            SimConfig.builder()
-                .port(0)
-                .bucket(0, 0)
-                .requestLogLimit(1000)
-                .faults(FaultProfile.none())
-                .build())) {
-      for (int v = 0; v < n; v++) {
-        sim.vehicles()
-            .add(
-                sim.vehicles()
-                    .builder(WebhookSource.vehicleId(v), "user-" + v)
-                    .pluggedIn(true)
-                    .build());
-      }
+    try (SmartcarApiSim sim = BenchSims.pluggedInFleet(n, b -> b)) {
       int port = BareHttpServer.freePort();
       try (ServiceProcess p =
               ServiceProcess.start(
