@@ -10,6 +10,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.errors.RetriableException;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -59,7 +60,7 @@ public final class TopicCreator {
       throw new IllegalStateException("interrupted while creating topics", e);
     } catch (ExecutionException | TimeoutException e) {
       throw new IllegalStateException(
-          "Could not list topics on Kafka within "
+          "Could not list, create or find topics on Kafka within "
               + timeout
               + ": "
               + e.getMessage()
@@ -86,22 +87,37 @@ public final class TopicCreator {
       throws InterruptedException, ExecutionException, TimeoutException {
     long deadline = System.nanoTime() + timeout.toNanos();
     while (true) {
-      boolean ready =
-          admin
-              .describeTopics(names)
-              .allTopicNames()
-              .get(timeout.toMillis(), TimeUnit.MILLISECONDS)
-              .values()
-              .stream()
-              .flatMap(d -> d.partitions().stream())
-              .allMatch(p -> p.leader() != null && !p.leader().isEmpty());
-      if (ready) {
+      if (haveLeaders(admin, names, timeout)) {
         return;
       }
       if (System.nanoTime() > deadline) {
         throw new TimeoutException("partitions of " + names + " have no leader after " + timeout);
       }
       Thread.sleep(50);
+    }
+  }
+
+  /**
+   * One look at the new topics' partitions. Right after creation the controller knows a topic
+   * before the broker answering metadata does, so "unknown topic" (and any other retriable error)
+   * means "not yet", not failure.
+   */
+  private static boolean haveLeaders(Admin admin, List<String> names, Duration timeout)
+      throws InterruptedException, ExecutionException, TimeoutException {
+    try {
+      return admin
+          .describeTopics(names)
+          .allTopicNames()
+          .get(timeout.toMillis(), TimeUnit.MILLISECONDS)
+          .values()
+          .stream()
+          .flatMap(d -> d.partitions().stream())
+          .allMatch(p -> p.leader() != null && !p.leader().isEmpty());
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof RetriableException) {
+        return false;
+      }
+      throw e;
     }
   }
 
