@@ -292,8 +292,11 @@
     var last = document.getElementById("last-update");
     last.setAttribute("data-updates", updates);
     last.setAttribute("data-generated-at", fleet.generatedAt);
+    var unreachable = (fleet.instances && fleet.instances.unreachable) || [];
     last.textContent = "updated " + new Date(fleet.generatedAt).toLocaleTimeString([], { hour12: false }) +
-        " · " + updates + " update" + (updates === 1 ? "" : "s");
+        " · " + updates + " update" + (updates === 1 ? "" : "s") +
+        (unreachable.length ? " · partial: no answer from " + unreachable.join(", ") : "");
+    last.classList.toggle("partial", unreachable.length > 0);
   }
 
   // ---- transport: SSE, else polling ---------------------------------------------------------

@@ -1,6 +1,7 @@
 package io.smartcarpipeline.processors.query;
 
 import io.smartcarpipeline.support.http.HttpErrors;
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.json.JsonArray;
@@ -16,8 +17,9 @@ import java.time.Duration;
  * newest sessions and command results, totals; see {@link FleetView}), {@code GET
  * /commands?limit=N} (newest results first), {@code GET /events} (Server-Sent Events: a {@code
  * /fleet} snapshot at once and then every interval) and the page itself, {@code GET /} from {@code
- * webroot/} in the jar. Fleet-wide answers cover the vehicles hosted by this instance. Store reads
- * run off the event loop; a slow SSE client skips snapshots rather than buffer them.
+ * webroot/} in the jar. Fleet-wide answers merge this instance's stores with every other instance's
+ * (see {@link Peers}; {@code instances} says how many answered). Store reads run off the event
+ * loop; a slow SSE client skips snapshots rather than buffer them.
  */
 public final class FleetRoutes {
 
@@ -25,12 +27,14 @@ public final class FleetRoutes {
   private final VehicleReadModel model;
   private final Duration eventsInterval;
   private final Clock clock;
+  private final Peers peers;
 
   public FleetRoutes(Vertx vertx, VehicleReadModel model, Duration eventsInterval, Clock clock) {
     this.vertx = vertx;
     this.model = model;
     this.eventsInterval = eventsInterval;
     this.clock = clock;
+    this.peers = new Peers(vertx, Peers.DEFAULT_TIMEOUT);
   }
 
   /** Mounts the routes, then the static page for every other GET. */
@@ -47,7 +51,9 @@ public final class FleetRoutes {
     if (commands == null) {
       return;
     }
-    QueryHttp.read(vertx, ctx, () -> snapshot(sessions, commands)).onSuccess(ctx::json);
+    QueryHttp.read(vertx, ctx, () -> snapshot(sessions, commands))
+        .compose(local -> withPeers(ctx, local, ctx.request().uri(), sessions, commands))
+        .onSuccess(ctx::json);
   }
 
   private void commands(RoutingContext ctx) {
@@ -56,12 +62,20 @@ public final class FleetRoutes {
       return;
     }
     QueryHttp.read(vertx, ctx, () -> model.recentCommands(null, limit))
-        .onSuccess(
+        .compose(
             results -> {
               JsonArray out = new JsonArray();
               results.forEach(r -> out.add(AvroJson.toJson(r)));
-              ctx.json(new JsonObject().put("commands", out));
-            });
+              JsonObject local = new JsonObject().put("commands", out);
+              return Peers.isForwarded(ctx)
+                  ? Future.succeededFuture(local)
+                  : peers.gather(
+                      local,
+                      model.peers(),
+                      ctx.request().uri(),
+                      parts -> FanoutMerge.commands(parts, limit));
+            })
+        .onSuccess(ctx::json);
   }
 
   private void events(RoutingContext ctx) {
@@ -82,8 +96,18 @@ public final class FleetRoutes {
     if (response.closed() || response.ended() || response.writeQueueFull()) {
       return;
     }
+    int sessions = QueryHttp.DEFAULT_LIMIT;
+    int commands = 20;
     vertx
-        .executeBlocking(() -> snapshot(QueryHttp.DEFAULT_LIMIT, 20), false)
+        .executeBlocking(() -> snapshot(sessions, commands), false)
+        .compose(
+            local ->
+                withPeers(
+                    null,
+                    local,
+                    "/fleet?sessions=" + sessions + "&commands=" + commands,
+                    sessions,
+                    commands))
         .onComplete(
             done -> {
               if (response.closed() || response.ended()) {
@@ -99,6 +123,16 @@ public final class FleetRoutes {
                         + "\n\n");
               }
             });
+  }
+
+  /** The local fleet view merged with the peers' (none when {@code ctx} came from a peer). */
+  private Future<JsonObject> withPeers(
+      RoutingContext ctx, JsonObject local, String uri, int sessions, int commands) {
+    if (ctx != null && Peers.isForwarded(ctx)) {
+      return Future.succeededFuture(local);
+    }
+    return peers.gather(
+        local, model.peers(), uri, parts -> FanoutMerge.fleet(parts, sessions, commands));
   }
 
   private JsonObject snapshot(int sessionLimit, int commandLimit) {

@@ -1,40 +1,34 @@
 package io.smartcarpipeline.processors.query;
 
 import io.smartcarpipeline.support.http.HttpErrors;
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import io.vertx.core.http.HttpClient;
-import io.vertx.core.http.HttpClientResponse;
-import io.vertx.core.http.HttpMethod;
-import io.vertx.core.http.RequestOptions;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.time.Instant;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import java.util.List;
 
 /**
  * The per-vehicle query API: {@code GET /vehicles} (ids, paged by {@code after} and {@code limit}),
  * {@code GET /vehicles/{id}/state}, {@code GET /vehicles/{id}/charging-sessions?limit=N} and {@code
  * GET /vehicles/{id}/commands?limit=N} (newest first), {@code GET /vehicles/{id}/history} (recent
  * SoC points, oldest first). Store reads run off the event loop. A vehicle hosted by another
- * instance is answered by forwarding the request there once; an unknown vehicle is a 404, a bad
- * parameter a 400 and a store that is not queryable yet a 503, all in the shared JSON error shape.
+ * instance is answered by forwarding the request there once, and the vehicle list gathers every
+ * instance's ids (see {@link Peers}); an unknown vehicle is a 404, a bad parameter a 400 and a
+ * store that is not queryable yet a 503, all in the shared JSON error shape.
  */
 public final class QueryRoutes {
 
-  static final String FORWARDED_HEADER = "X-Smartcar-Forwarded";
-  private static final Logger LOG = LoggerFactory.getLogger(QueryRoutes.class);
-
   private final Vertx vertx;
   private final VehicleReadModel model;
-  private final HttpClient client;
+  private final Peers peers;
 
   public QueryRoutes(Vertx vertx, VehicleReadModel model) {
     this.vertx = vertx;
     this.model = model;
-    this.client = vertx.createHttpClient();
+    this.peers = new Peers(vertx, Peers.DEFAULT_TIMEOUT);
   }
 
   /** Mounts the routes on {@code router}. */
@@ -53,12 +47,22 @@ public final class QueryRoutes {
     }
     String after = ctx.request().getParam("after");
     QueryHttp.read(vertx, ctx, () -> model.vehicleIds(after, limit))
-        .onSuccess(
-            ids ->
-                ctx.json(
-                    new JsonObject()
-                        .put("vehicles", new JsonArray(ids))
-                        .put("next", ids.size() == limit ? ids.get(ids.size() - 1) : null)));
+        .compose(
+            ids -> {
+              JsonObject local = FanoutMerge.vehicleIds(List.of(idsJson(ids)), limit);
+              return Peers.isForwarded(ctx)
+                  ? Future.succeededFuture(local)
+                  : peers.gather(
+                      local,
+                      model.peers(),
+                      ctx.request().uri(),
+                      parts -> FanoutMerge.vehicleIds(parts, limit));
+            })
+        .onSuccess(ctx::json);
+  }
+
+  private static JsonObject idsJson(List<String> ids) {
+    return new JsonObject().put("vehicles", new JsonArray(ids));
   }
 
   private void vehicleState(RoutingContext ctx) {
@@ -141,7 +145,7 @@ public final class QueryRoutes {
   }
 
   private boolean forwarded(RoutingContext ctx, String id) {
-    if (ctx.request().getHeader(FORWARDED_HEADER) != null) {
+    if (Peers.isForwarded(ctx)) {
       return false;
     }
     String owner;
@@ -153,34 +157,8 @@ public final class QueryRoutes {
     if (owner == null) {
       return false;
     }
-    int colon = owner.lastIndexOf(':');
-    RequestOptions options =
-        new RequestOptions()
-            .setMethod(HttpMethod.GET)
-            .setHost(owner.substring(0, colon))
-            .setPort(Integer.parseInt(owner.substring(colon + 1)))
-            .setURI(ctx.request().uri())
-            .putHeader(FORWARDED_HEADER, "1");
-    client
-        .request(options)
-        .compose(req -> req.send())
-        .compose(resp -> resp.body().map(body -> relay(ctx, resp, body.toString())))
-        .onFailure(
-            e -> {
-              LOG.warn(
-                  "query_forward_failed vehicle_id={} owner={} error={}", id, owner, e.toString());
-              HttpErrors.respond(
-                  ctx, 502, "FORWARD_FAILED", "The instance hosting " + id + " did not answer");
-            });
+    peers.forward(ctx, owner, id);
     return true;
-  }
-
-  private static Void relay(RoutingContext ctx, HttpClientResponse resp, String body) {
-    ctx.response()
-        .setStatusCode(resp.statusCode())
-        .putHeader("Content-Type", "application/json")
-        .end(body);
-    return null;
   }
 
   private static void notFound(RoutingContext ctx, String id) {

@@ -14,6 +14,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.KeyQueryMetadata;
 import org.apache.kafka.streams.StoreQueryParameters;
+import org.apache.kafka.streams.StreamsMetadata;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
 import org.apache.kafka.streams.state.HostInfo;
 import org.apache.kafka.streams.state.KeyValueIterator;
@@ -23,7 +24,7 @@ import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 /**
  * The read model over Kafka Streams interactive queries on this instance's stores; {@link
  * #remoteOwner} uses the streams metadata ({@code application.server}) to name the instance that
- * hosts a vehicle's partition.
+ * hosts a vehicle's partition and {@link #peers} every other instance.
  */
 public final class StreamsReadModel implements VehicleReadModel {
 
@@ -124,6 +125,17 @@ public final class StreamsReadModel implements VehicleReadModel {
       return Optional.empty();
     }
     return Optional.of(owner.host() + ":" + owner.port());
+  }
+
+  @Override
+  public List<String> peers() {
+    return streams.metadataForAllStreamsClients().stream()
+        .map(StreamsMetadata::hostInfo)
+        .filter(h -> h != null && !h.equals(self) && h.port() > 0)
+        .map(h -> h.host() + ":" + h.port())
+        .distinct()
+        .sorted()
+        .toList();
   }
 
   private <V> ReadOnlyKeyValueStore<String, V> store(String name) {

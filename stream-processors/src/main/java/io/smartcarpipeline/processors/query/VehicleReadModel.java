@@ -38,6 +38,12 @@ public interface VehicleReadModel {
   /** {@code host:port} of another instance that hosts the vehicle, if it is not this one. */
   Optional<String> remoteOwner(String vehicleId);
 
+  /**
+   * {@code host:port} of every other instance of this application that hosts stores, sorted; empty
+   * when this instance is alone.
+   */
+  List<String> peers();
+
   /** The stores cannot be queried at the moment. */
   final class NotReadyException extends RuntimeException {
     public NotReadyException(String message, Throwable cause) {

@@ -2,14 +2,11 @@ package io.smartcarpipeline.processors.query;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.smartcarpipeline.events.ChargingSession;
 import io.smartcarpipeline.events.CommandResult;
 import io.smartcarpipeline.events.CommandStatus;
 import io.smartcarpipeline.events.CommandType;
-import io.smartcarpipeline.events.EnergySource;
 import io.smartcarpipeline.events.ErrorState;
 import io.smartcarpipeline.events.Location;
-import io.smartcarpipeline.events.SessionStatus;
 import io.smartcarpipeline.events.SignalSnapshot;
 import io.smartcarpipeline.events.SignalValue;
 import io.smartcarpipeline.events.ValueKind;
@@ -32,11 +29,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -48,7 +43,7 @@ class QueryRoutesTest {
   private static final Instant NOW = Instant.parse("2025-11-18T12:00:00Z");
   private final Vertx vertx = Vertx.vertx();
   private final HttpClient http = HttpClient.newHttpClient();
-  private final FakeModel model = new FakeModel();
+  private final FakeReadModel model = new FakeReadModel(T);
   private HttpServer server;
 
   @BeforeEach
@@ -312,91 +307,5 @@ class QueryRoutesTest {
         .setVehicle(new VehicleInfo("TESLA", "Model 3", 2020))
         .setUpdatedAt(T)
         .build();
-  }
-
-  /** A read model in memory. */
-  private static final class FakeModel implements VehicleReadModel {
-    final List<VehicleState> states = new ArrayList<>();
-    final List<CommandResult> commands = new ArrayList<>();
-    final List<SocSeries.Point> history = new ArrayList<>();
-    boolean ready = true;
-
-    @Override
-    public Optional<VehicleState> state(String vehicleId) {
-      check();
-      return states.stream().filter(s -> s.getVehicleId().equals(vehicleId)).findFirst();
-    }
-
-    @Override
-    public List<String> vehicleIds(String after, int limit) {
-      check();
-      return states.stream()
-          .map(VehicleState::getVehicleId)
-          .filter(id -> after == null || id.compareTo(after) > 0)
-          .sorted()
-          .limit(limit)
-          .toList();
-    }
-
-    @Override
-    public List<ChargingSession> sessions(String vehicleId, int limit) {
-      check();
-      return List.of(
-          ChargingSession.newBuilder()
-              .setSessionId(vehicleId + ":1")
-              .setVehicleId(vehicleId)
-              .setStatus(SessionStatus.ACTIVE)
-              .setRevision(1)
-              .setStartedAt(T)
-              .setEnergySource(EnergySource.UNKNOWN)
-              .setUpdatedAt(T)
-              .build());
-    }
-
-    @Override
-    public List<VehicleState> states() {
-      check();
-      return List.copyOf(states);
-    }
-
-    @Override
-    public List<ChargingSession> allSessions() {
-      check();
-      return states.stream()
-          .map(
-              s ->
-                  ChargingSession.newBuilder(sessions(s.getVehicleId(), 1).get(0))
-                      .setStatus(SessionStatus.COMPLETED)
-                      .setEnergyKwh(12.5)
-                      .build())
-          .toList();
-    }
-
-    @Override
-    public List<CommandResult> recentCommands(String vehicleId, int limit) {
-      check();
-      return commands.stream()
-          .filter(c -> vehicleId == null || c.getVehicleId().equals(vehicleId))
-          .sorted(java.util.Comparator.comparing(CommandResult::getCompletedAt).reversed())
-          .limit(limit)
-          .toList();
-    }
-
-    @Override
-    public List<SocSeries.Point> socHistory(String vehicleId) {
-      check();
-      return List.copyOf(history);
-    }
-
-    @Override
-    public Optional<String> remoteOwner(String vehicleId) {
-      return Optional.empty();
-    }
-
-    private void check() {
-      if (!ready) {
-        throw new NotReadyException("restoring", null);
-      }
-    }
   }
 }
