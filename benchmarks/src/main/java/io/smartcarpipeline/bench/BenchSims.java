@@ -3,6 +3,7 @@ package io.smartcarpipeline.bench;
 import io.smartcarpipeline.sim.SimConfig;
 import io.smartcarpipeline.sim.SmartcarApiSim;
 import io.smartcarpipeline.sim.fault.FaultProfile;
+import io.smartcarpipeline.sim.load.WebhookLoad;
 import io.smartcarpipeline.sim.vehicle.SimVehicleBuilder;
 import java.util.function.UnaryOperator;
 
@@ -29,9 +30,7 @@ final class BenchSims {
           .add(
               shape
                   .apply(
-                      sim.vehicles()
-                          .builder(WebhookSource.vehicleId(v), "user-" + v)
-                          .pluggedIn(true))
+                      sim.vehicles().builder(WebhookLoad.vehicleId(v), "user-" + v).pluggedIn(true))
                   .build());
     }
     return sim;

@@ -6,6 +6,7 @@ import io.smartcarpipeline.events.CommandResult;
 import io.smartcarpipeline.events.CommandType;
 import io.smartcarpipeline.schemas.Topics;
 import io.smartcarpipeline.serde.ConfluentAvroDeserializer;
+import io.smartcarpipeline.sim.load.WebhookLoad;
 import io.smartcarpipeline.support.kafka.KafkaClients;
 import java.time.Duration;
 import java.util.List;
@@ -71,7 +72,7 @@ final class CommandLoad implements AutoCloseable {
     CommandRequest r =
         CommandProducer.request(
             CommandType.SET_CHARGE_LIMIT,
-            WebhookSource.vehicleId(vehicle),
+            WebhookLoad.vehicleId(vehicle),
             "user-" + vehicle,
             80,
             null,

@@ -1,9 +1,10 @@
 package io.smartcarpipeline.bench;
 
-import io.smartcarpipeline.bench.load.LoadGenerator;
-import io.smartcarpipeline.bench.load.LoadResult;
 import io.smartcarpipeline.gateway.GatewayApp;
 import io.smartcarpipeline.gateway.config.GatewayConfig;
+import io.smartcarpipeline.sim.load.LoadGenerator;
+import io.smartcarpipeline.sim.load.LoadResult;
+import io.smartcarpipeline.sim.load.WebhookLoad;
 import io.smartcarpipeline.support.config.CommonSettings;
 import io.smartcarpipeline.support.config.Settings;
 import io.vertx.core.Vertx;
@@ -68,7 +69,7 @@ final class GatewayBench {
       LoadGenerator gw,
       LoadGenerator http,
       int signals) {
-    WebhookSource source = new WebhookSource(signals, 5000);
+    WebhookLoad source = new WebhookLoad(BenchOptions.TOKEN, signals, 5000);
     gw.closedLoop(source, o.concurrency(), o.warmup());
     http.closedLoop(source, o.concurrency(), o.warmup());
     String size = signals + " signals";

@@ -1,13 +1,14 @@
 package io.smartcarpipeline.bench;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.smartcarpipeline.bench.load.LoadResult;
 import io.smartcarpipeline.events.EventType;
 import io.smartcarpipeline.events.SignatureCheck;
 import io.smartcarpipeline.events.VehicleEvent;
 import io.smartcarpipeline.gateway.normalise.VehicleEventMapper;
 import io.smartcarpipeline.schemas.Topics;
 import io.smartcarpipeline.serde.ConfluentAvroSerializer;
+import io.smartcarpipeline.sim.load.LoadResult;
+import io.smartcarpipeline.sim.load.WebhookLoad;
 import io.smartcarpipeline.support.kafka.KafkaClients;
 import java.time.Duration;
 import java.time.Instant;
@@ -41,7 +42,7 @@ final class KafkaCeiling {
     Map<String, Object> cfg = KafkaClients.producerConfig("unused:0", registryUrl, "bench");
     ConfluentAvroSerializer<VehicleEvent> serializer = new ConfluentAvroSerializer<>();
     serializer.configure(cfg, false);
-    WebhookSource source = new WebhookSource(signals, Math.max(1, count));
+    WebhookLoad source = new WebhookLoad(BenchOptions.TOKEN, signals, Math.max(1, count));
     List<byte[]> out = new ArrayList<>(count);
     for (int i = 0; i < count; i++) {
       out.add(serializer.serialize(Topics.VEHICLE_EVENTS.name(), event(source, i)));
@@ -49,7 +50,7 @@ final class KafkaCeiling {
     return out;
   }
 
-  static VehicleEvent event(WebhookSource source, long seq) {
+  static VehicleEvent event(WebhookLoad source, long seq) {
     try {
       String body = source.next(seq).body().toString();
       return VehicleEventMapper.map(
@@ -85,7 +86,7 @@ final class KafkaCeiling {
       while (System.nanoTime() < deadline) {
         permits.acquireUninterruptibly();
         byte[] value = records.get((int) (sent % records.size()));
-        String key = WebhookSource.vehicleId(sent % 5000);
+        String key = WebhookLoad.vehicleId(sent % 5000);
         long t0 = System.nanoTime();
         producer.send(
             new ProducerRecord<>(Topics.VEHICLE_EVENTS.name(), key, value),

@@ -1,10 +1,11 @@
 package io.smartcarpipeline.bench;
 
-import io.smartcarpipeline.bench.load.LoadGenerator;
-import io.smartcarpipeline.bench.load.LoadResult;
 import io.smartcarpipeline.gateway.GatewayApp;
 import io.smartcarpipeline.processors.ProcessorsApp;
 import io.smartcarpipeline.processors.config.ProcessorsConfig;
+import io.smartcarpipeline.sim.load.LoadGenerator;
+import io.smartcarpipeline.sim.load.LoadResult;
+import io.smartcarpipeline.sim.load.WebhookLoad;
 import io.smartcarpipeline.support.config.CommonSettings;
 import io.smartcarpipeline.support.config.Settings;
 import io.vertx.core.Vertx;
@@ -37,7 +38,7 @@ final class LatencyBench {
       VisibilityTracker tracker =
           new VisibilityTracker(
               vertx, processors.port(), vehicles, Math.max(1, o.latencyRate() / 50));
-      gen.openLoop(new WebhookSource(10, vehicles), o.latencyRate(), o.warmup());
+      gen.openLoop(new WebhookLoad(BenchOptions.TOKEN, 10, vehicles), o.latencyRate(), o.warmup());
       LoadResult accepted = gen.openLoop(tracker, o.latencyRate(), o.latencyDuration());
       long deadline = System.nanoTime() + 15_000_000_000L;
       while (tracker.pending() > 0 && System.nanoTime() < deadline) {

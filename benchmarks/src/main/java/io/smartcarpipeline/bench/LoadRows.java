@@ -1,6 +1,6 @@
 package io.smartcarpipeline.bench;
 
-import io.smartcarpipeline.bench.load.LoadResult;
+import io.smartcarpipeline.sim.load.LoadResult;
 import java.util.List;
 import java.util.function.ToDoubleFunction;
 

@@ -1,13 +1,14 @@
 package io.smartcarpipeline.bench;
 
-import io.smartcarpipeline.bench.load.LoadGenerator;
-import io.smartcarpipeline.bench.load.LoadResult;
 import io.smartcarpipeline.dispatcher.DispatcherApp;
 import io.smartcarpipeline.gateway.GatewayApp;
 import io.smartcarpipeline.gateway.config.GatewayConfig;
 import io.smartcarpipeline.processors.ProcessorsApp;
 import io.smartcarpipeline.processors.config.ProcessorsConfig;
 import io.smartcarpipeline.sim.SmartcarApiSim;
+import io.smartcarpipeline.sim.load.LoadGenerator;
+import io.smartcarpipeline.sim.load.LoadResult;
+import io.smartcarpipeline.sim.load.WebhookLoad;
 import io.smartcarpipeline.support.config.CommonSettings;
 import io.vertx.core.Vertx;
 import java.nio.file.Path;
@@ -56,7 +57,10 @@ final class MemoryBench {
           new LoadGenerator(vertx, "localhost", port, "/webhooks/smartcar", 64, 1)) {
         int rate = Math.min(2000, n);
         LoadResult r =
-            gen.openLoop(new WebhookSource(10, n), rate, Duration.ofMillis(1000L * n / rate));
+            gen.openLoop(
+                new WebhookLoad(BenchOptions.TOKEN, 10, n),
+                rate,
+                Duration.ofMillis(1000L * n / rate));
         if (r.ok() == 0) {
           throw new IllegalStateException("gateway accepted no webhook");
         }

@@ -2,13 +2,13 @@ package io.smartcarpipeline.bench;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smartcarpipeline.bench.data.ChargingDay;
-import io.smartcarpipeline.bench.data.Reading;
-import io.smartcarpipeline.bench.data.Webhooks;
 import io.smartcarpipeline.events.EventType;
 import io.smartcarpipeline.events.SignatureCheck;
 import io.smartcarpipeline.events.VehicleEvent;
 import io.smartcarpipeline.gateway.normalise.VehicleEventMapper;
 import io.smartcarpipeline.schemas.Topics;
+import io.smartcarpipeline.sim.load.Reading;
+import io.smartcarpipeline.sim.load.VehicleStateBodies;
 import io.smartcarpipeline.support.kafka.KafkaClients;
 import java.time.Instant;
 import java.util.ArrayDeque;
@@ -95,7 +95,7 @@ final class Preloader {
   private static VehicleEvent event(Reading r, Random random) {
     UUID id = new UUID(random.nextLong(), random.nextLong());
     String body =
-        Webhooks.vehicleState(
+        VehicleStateBodies.vehicleState(
             r, id, new UUID(random.nextLong(), random.nextLong()), SIGNALS_PER_EVENT);
     try {
       return VehicleEventMapper.map(

@@ -1,6 +1,7 @@
 package io.smartcarpipeline.bench;
 
-import io.smartcarpipeline.bench.load.RequestSource;
+import io.smartcarpipeline.sim.load.RequestSource;
+import io.smartcarpipeline.sim.load.WebhookLoad;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpMethod;
@@ -16,7 +17,7 @@ import org.HdrHistogram.Histogram;
  * moment Smartcar considers the event delivered), so the figure is what a reader of the API waits;
  * its resolution is the poll interval.
  */
-final class VisibilityTracker extends WebhookSource {
+final class VisibilityTracker extends WebhookLoad {
 
   static final long POLL_MS = 5;
   private static final long GIVE_UP_NANOS = 10_000_000_000L;
@@ -33,7 +34,7 @@ final class VisibilityTracker extends WebhookSource {
   private final AtomicLong lost = new AtomicLong();
 
   VisibilityTracker(Vertx vertx, int queryPort, int vehicles, int every) {
-    super(10, vehicles);
+    super(BenchOptions.TOKEN, 10, vehicles);
     this.vertx = vertx;
     this.client = vertx.createHttpClient();
     this.queryPort = queryPort;
@@ -41,7 +42,7 @@ final class VisibilityTracker extends WebhookSource {
   }
 
   @Override
-  Object tag(long seq) {
+  protected Object tag(long seq) {
     return seq % every == 0 ? new Tracked(vehicleOf(seq), eventId(seq).toString()) : null;
   }
 

@@ -1,5 +1,7 @@
 package io.smartcarpipeline.bench.data;
 
+import io.smartcarpipeline.sim.load.Reading;
+
 /**
  * One vehicle's day as a series of readings: parked, a drive (odometer up, charge down), parked,
  * plugged in and charging (charge up at 7–11 kW), charged, unplugged. Rule: source times rise

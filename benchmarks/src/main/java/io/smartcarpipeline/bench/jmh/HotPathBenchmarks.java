@@ -2,8 +2,6 @@ package io.smartcarpipeline.bench.jmh;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.smartcarpipeline.bench.data.Reading;
-import io.smartcarpipeline.bench.data.Webhooks;
 import io.smartcarpipeline.events.EventType;
 import io.smartcarpipeline.events.SignatureCheck;
 import io.smartcarpipeline.events.VehicleEvent;
@@ -13,6 +11,8 @@ import io.smartcarpipeline.schemas.Topics;
 import io.smartcarpipeline.serde.AvroSerdeConfig;
 import io.smartcarpipeline.serde.ConfluentAvroSerializer;
 import io.smartcarpipeline.serde.InMemorySchemaRegistryClient;
+import io.smartcarpipeline.sim.load.Reading;
+import io.smartcarpipeline.sim.load.VehicleStateBodies;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Map;
@@ -67,7 +67,7 @@ public class HotPathBenchmarks {
             52.2,
             0.15,
             true);
-    bodyText = Webhooks.vehicleState(r, new UUID(1, 2), new UUID(3, 4), signals);
+    bodyText = VehicleStateBodies.vehicleState(r, new UUID(1, 2), new UUID(3, 4), signals);
     body = bodyText.getBytes(StandardCharsets.UTF_8);
     signature = SignatureVerifier.sign(TOKEN, body);
     verifier = new SignatureVerifier(TOKEN, Optional.empty());

@@ -1,6 +1,5 @@
-package io.smartcarpipeline.bench.load;
+package io.smartcarpipeline.sim.load;
 
-import io.vertx.core.Future;
 import java.util.List;
 import org.HdrHistogram.Histogram;
 
@@ -21,14 +20,19 @@ public record LoadResult(long sent, long ok, long failed, long elapsedNanos, His
     return micros.getTotalCount() == 0 ? 0 : micros.getValueAtPercentile(percentile) / 1000.0;
   }
 
-  static LoadResult merge(Object ignored, List<Future<LoadResult>> parts) {
+  /** The slowest 2xx answer, in milliseconds. */
+  public double maxMillis() {
+    return micros.getTotalCount() == 0 ? 0 : micros.getMaxValue() / 1000.0;
+  }
+
+  /** The parts of one run on several event loops as one: counts added, the longest time. */
+  static LoadResult merge(List<LoadResult> parts) {
     long sent = 0;
     long ok = 0;
     long failed = 0;
     long elapsed = 0;
     Histogram h = LoadGenerator.newHistogram();
-    for (Future<LoadResult> f : parts) {
-      LoadResult r = f.result();
+    for (LoadResult r : parts) {
       sent += r.sent;
       ok += r.ok;
       failed += r.failed;

@@ -1,4 +1,4 @@
-package io.smartcarpipeline.bench.data;
+package io.smartcarpipeline.sim.load;
 
 /**
  * One vehicle's readings at one moment, the input of a generated webhook.

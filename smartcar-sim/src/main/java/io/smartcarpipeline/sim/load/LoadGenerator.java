@@ -1,4 +1,4 @@
-package io.smartcarpipeline.bench.load;
+package io.smartcarpipeline.sim.load;
 
 import io.vertx.core.Context;
 import io.vertx.core.Future;
@@ -9,10 +9,13 @@ import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.PoolOptions;
 import io.vertx.core.http.RequestOptions;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.function.IntFunction;
 import org.HdrHistogram.Histogram;
 
 /**
@@ -52,31 +55,55 @@ public final class LoadGenerator implements AutoCloseable {
             new PoolOptions().setHttp1MaxSize(connections * this.loops).setMaxWaitQueueSize(-1));
   }
 
-  /** Sends {@code ratePerSecond} requests a second for {@code duration}, open loop. */
-  public LoadResult openLoop(RequestSource source, double ratePerSecond, Duration duration) {
-    List<Future<LoadResult>> parts = new ArrayList<>();
-    for (int i = 0; i < loops; i++) {
-      Context ctx = vertx.getOrCreateContext();
-      OpenLoopRun run = new OpenLoopRun(this, source, ratePerSecond / loops, duration, i, loops);
-      Promise<LoadResult> p = Promise.promise();
-      ctx.runOnContext(v -> run.start(p));
-      parts.add(p.future());
+  /**
+   * A generator that POSTs to {@code url} ({@code http://host:port/path}).
+   *
+   * @throws IllegalArgumentException the URL is not an absolute http URL with a host
+   */
+  public static LoadGenerator forUrl(Vertx vertx, String url, int connections, int loops) {
+    URI uri;
+    try {
+      uri = new URI(url);
+    } catch (URISyntaxException e) {
+      throw new IllegalArgumentException("not a URL: " + url, e);
     }
-    return LoadResult.merge(await(Future.all(parts), duration), parts);
+    if (!"http".equalsIgnoreCase(uri.getScheme()) || uri.getHost() == null) {
+      throw new IllegalArgumentException("not an http://host[:port]/path URL: " + url);
+    }
+    int port = uri.getPort() < 0 ? 80 : uri.getPort();
+    String path = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
+    return new LoadGenerator(vertx, uri.getHost(), port, path, connections, loops);
+  }
+
+  /**
+   * Sends {@code ratePerSecond} requests a second for {@code duration}, open loop, and returns once
+   * every one of them has been answered.
+   */
+  public LoadResult openLoop(RequestSource source, double ratePerSecond, Duration duration) {
+    if (!(ratePerSecond > 0)) {
+      throw new IllegalArgumentException("the rate must be > 0");
+    }
+    return run(
+        duration, i -> new OpenLoopRun(this, source, ratePerSecond / loops, duration, i, loops));
   }
 
   /** Keeps {@code concurrency} requests outstanding for {@code duration}: the maximum rate. */
   public LoadResult closedLoop(RequestSource source, int concurrency, Duration duration) {
+    int perLoop = Math.max(1, concurrency / loops);
+    return run(duration, i -> new ClosedLoopRun(this, source, perLoop, duration, i, loops));
+  }
+
+  private LoadResult run(Duration duration, IntFunction<LoadRun> runOfLoop) {
     List<Future<LoadResult>> parts = new ArrayList<>();
     for (int i = 0; i < loops; i++) {
       Context ctx = vertx.getOrCreateContext();
-      ClosedLoopRun run =
-          new ClosedLoopRun(this, source, Math.max(1, concurrency / loops), duration, i, loops);
+      LoadRun run = runOfLoop.apply(i);
       Promise<LoadResult> p = Promise.promise();
       ctx.runOnContext(v -> run.start(p));
       parts.add(p.future());
     }
-    return LoadResult.merge(await(Future.all(parts), duration), parts);
+    await(Future.all(parts), duration);
+    return LoadResult.merge(parts.stream().map(Future::result).toList());
   }
 
   /**

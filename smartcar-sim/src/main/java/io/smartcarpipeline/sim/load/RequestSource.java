@@ -1,4 +1,4 @@
-package io.smartcarpipeline.bench.load;
+package io.smartcarpipeline.sim.load;
 
 import io.vertx.core.MultiMap;
 import io.vertx.core.buffer.Buffer;

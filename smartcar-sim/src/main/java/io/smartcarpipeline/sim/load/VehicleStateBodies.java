@@ -1,22 +1,27 @@
-package io.smartcarpipeline.bench.data;
+package io.smartcarpipeline.sim.load;
 
+import io.smartcarpipeline.sim.fleet.SimSignal;
+import io.smartcarpipeline.sim.fleet.WebhookPayloads;
 import java.util.Locale;
 import java.util.UUID;
 
 /**
- * Realistic Smartcar V3 {@code VEHICLE_STATE} webhook bodies, modelled on the captured deliveries
- * in {@code shared/fixtures/smartcar-webhooks} (a Jaguar I-PACE "all signals" webhook has 30
- * signals, including the error-status ones real vehicles report). Rule: every body has its own
- * {@code eventId} and {@code deliveryId}, and a 10-signal body is the first ten of the 30 (the ones
- * a charging webhook subscribes to). Built with a {@link StringBuilder}, cheap enough to make on an
- * event loop.
+ * Realistic Smartcar V3 {@code VEHICLE_STATE} webhook bodies for load runs, modelled on the
+ * captured deliveries in {@code shared/fixtures/smartcar-webhooks} (a Jaguar I-PACE "all signals"
+ * webhook has 30 signals, including the error-status ones real vehicles report). Rule: every body
+ * has its own {@code eventId} and {@code deliveryId}, and a 10-signal body is the first ten of the
+ * 30 (the ones a charging webhook subscribes to). Signals the fleet also sends take their code,
+ * name and group from its {@link SimSignal} catalogue, and {@code meta.version} is {@link
+ * WebhookPayloads#VERSION}. Built with a {@link StringBuilder} rather than the fleet's {@code
+ * JsonObject}s, because a load run makes one per request on the generating event loop and must stay
+ * cheap (a few µs).
  */
-public final class Webhooks {
+public final class VehicleStateBodies {
 
   /** The largest webhook: every signal of the catalogue. */
   public static final int MAX_SIGNALS = 30;
 
-  private Webhooks() {}
+  private VehicleStateBodies() {}
 
   /** The body of a VEHICLE_STATE delivery with the first {@code signals} signals. */
   public static String vehicleState(Reading r, UUID eventId, UUID deliveryId, int signals) {
@@ -41,7 +46,9 @@ public final class Webhooks {
         .append(deliveryId)
         .append("\",\"deliveredAt\":")
         .append(r.oemUpdatedAt() + 900)
-        .append(",\"version\":\"4.0\",\"webhookId\":\"155db8be-4df1-4910-b651-dea9bea108f2\",")
+        .append(",\"version\":\"")
+        .append(WebhookPayloads.VERSION)
+        .append("\",\"webhookId\":\"155db8be-4df1-4910-b651-dea9bea108f2\",")
         .append("\"webhookName\":\"bench\",\"mode\":\"LIVE\",\"signalCount\":")
         .append(signals)
         .append("}}");
@@ -54,6 +61,10 @@ public final class Webhooks {
         + ",\"retrievedAt\":"
         + (oemUpdatedAt + 800)
         + "},\"status\":{\"value\":\"SUCCESS\"}}";
+  }
+
+  private static void ok(StringBuilder b, SimSignal s, String body) {
+    ok(b, s.code(), s.signalName(), s.group(), body);
   }
 
   private static void ok(StringBuilder b, String code, String name, String group, String body) {
@@ -74,77 +85,41 @@ public final class Webhooks {
   private static void signal(StringBuilder b, int i, Reading r, String meta) {
     switch (i) {
       case 0 ->
-          ok(
-              b,
-              "tractionbattery-stateofcharge",
-              "StateOfCharge",
-              "TractionBattery",
-              "{\"value\":" + r.soc() + ",\"unit\":\"percent\"}");
+          ok(b, SimSignal.STATE_OF_CHARGE, "{\"value\":" + r.soc() + ",\"unit\":\"percent\"}");
       case 1 ->
           ok(
               b,
-              "tractionbattery-range",
-              "Range",
-              "TractionBattery",
+              SimSignal.RANGE,
               "{\"value\":" + (r.soc() * 4) + ",\"additionalValues\":[],\"unit\":\"km\"}");
       case 2 ->
-          ok(
-              b,
-              "odometer-traveleddistance",
-              "TraveledDistance",
-              "Odometer",
-              "{\"value\":" + num(r.odometerKm()) + ",\"unit\":\"km\"}");
-      case 3 ->
-          ok(b, "charge-ischarging", "IsCharging", "Charge", "{\"value\":" + r.charging() + "}");
-      case 4 ->
-          ok(
-              b,
-              "charge-ischargingcableconnected",
-              "IsChargingCableConnected",
-              "Charge",
-              "{\"value\":" + r.plugged() + "}");
+          ok(b, SimSignal.ODOMETER, "{\"value\":" + num(r.odometerKm()) + ",\"unit\":\"km\"}");
+      case 3 -> ok(b, SimSignal.IS_CHARGING, "{\"value\":" + r.charging() + "}");
+      case 4 -> ok(b, SimSignal.CABLE_CONNECTED, "{\"value\":" + r.plugged() + "}");
       case 5 ->
           ok(
               b,
-              "charge-detailedchargingstatus",
-              "DetailedChargingStatus",
-              "Charge",
+              SimSignal.DETAILED_CHARGING_STATUS,
               "{\"value\":\""
                   + (r.charging() ? "CHARGING" : r.plugged() ? "NOT_CHARGING" : "DISCONNECTED")
                   + "\"}");
-      case 6 ->
-          ok(
-              b,
-              "charge-wattage",
-              "Wattage",
-              "Charge",
-              "{\"value\":" + num(r.powerKw()) + ",\"unit\":\"kW\"}");
+      case 6 -> ok(b, SimSignal.WATTAGE, "{\"value\":" + num(r.powerKw()) + ",\"unit\":\"kW\"}");
       case 7 ->
           ok(
               b,
-              "charge-chargelimits",
-              "ChargeLimits",
-              "Charge",
+              SimSignal.CHARGE_LIMITS,
               "{\"values\":[{\"type\":\"GLOBAL\",\"limit\":80,\"condition\":null}],\"activeLimit\":80,\"unit\":\"percent\"}");
       case 8 ->
           ok(
               b,
-              "location-preciselocation",
-              "PreciseLocation",
-              "Location",
+              SimSignal.PRECISE_LOCATION,
               "{\"latitude\":"
                   + r.latitude()
                   + ",\"longitude\":"
                   + r.longitude()
                   + ",\"heading\":94}");
-      case 9 -> ok(b, "closure-islocked", "IsLocked", "Closure", "{\"value\":" + r.locked() + "}");
+      case 9 -> ok(b, SimSignal.IS_LOCKED, "{\"value\":" + r.locked() + "}");
       case 10 ->
-          ok(
-              b,
-              "charge-voltage",
-              "Voltage",
-              "Charge",
-              "{\"value\":" + (r.charging() ? 400 : 0) + ",\"unit\":\"V\"}");
+          ok(b, SimSignal.VOLTAGE, "{\"value\":" + (r.charging() ? 400 : 0) + ",\"unit\":\"V\"}");
       case 11 ->
           ok(
               b,
@@ -184,17 +159,9 @@ public final class Webhooks {
       case 17 ->
           ok(
               b,
-              "tractionbattery-nominalcapacity",
-              "NominalCapacity",
-              "TractionBattery",
+              SimSignal.NOMINAL_CAPACITY,
               "{\"capacity\":90,\"source\":\"USER_SELECTED\",\"availableCapacities\":[{\"capacity\":90,\"description\":\"BEV:EV400 AWD\"}],\"unit\":\"kWh\"}");
-      case 18 ->
-          ok(
-              b,
-              "vehicleidentification-vin",
-              "VIN",
-              "VehicleIdentification",
-              "{\"value\":\"SADHA2A10M1610715\"}");
+      case 18 -> ok(b, SimSignal.VIN, "{\"value\":\"SADHA2A10M1610715\"}");
       case 19 ->
           ok(
               b,
@@ -209,20 +176,8 @@ public final class Webhooks {
               "InternalTemperature",
               "Climate",
               "{\"value\":19.0,\"unit\":\"celsius\"}");
-      case 21 ->
-          ok(
-              b,
-              "connectivitystatus-isonline",
-              "IsOnline",
-              "ConnectivityStatus",
-              "{\"value\":true}");
-      case 22 ->
-          ok(
-              b,
-              "connectivitystatus-isasleep",
-              "IsAsleep",
-              "ConnectivityStatus",
-              "{\"value\":false}");
+      case 21 -> ok(b, SimSignal.IS_ONLINE, "{\"value\":true}");
+      case 22 -> ok(b, SimSignal.IS_ASLEEP, "{\"value\":false}");
       case 23 ->
           error(b, "lowvoltagebattery-status", "Status", "LowVoltageBattery", "COMPATIBILITY");
       case 24 -> error(b, "service-records", "Records", "Service", "COMPATIBILITY");
