@@ -1,13 +1,19 @@
 package io.smartcarpipeline.launcher;
 
 import io.smartcarpipeline.sim.fleet.SimRunner;
+import io.smartcarpipeline.sim.load.LoadPlan;
+import io.smartcarpipeline.sim.load.LoadRunner;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code sim}: the Smartcar stand-in (API on 8090) and a fleet sending webhooks to a gateway. */
+/**
+ * {@code sim}: the Smartcar stand-in (API on 8090) and a fleet sending webhooks to a gateway; with
+ * {@code --load-rate} or {@code --load-concurrency}, a bounded load run against the gateway
+ * instead.
+ */
 @Command(
     name = "sim",
     mixinStandardHelpOptions = true,
@@ -15,7 +21,10 @@ import picocli.CommandLine.Option;
       "Run the Smartcar stand-in: the V3 token, commands and signals API (SIM_PORT, 8090) and a"
           + " simulated fleet sending signed webhooks to a gateway.",
       "Needs SMARTCAR_MANAGEMENT_TOKEN (the same as the gateway's). Fleet and fault settings:"
-          + " smartcar-sim/README.md."
+          + " smartcar-sim/README.md.",
+      "With --load-rate R (open loop, fixed rate) or --load-concurrency N (closed loop, maximum"
+          + " rate): no API and no fleet; signed VEHICLE_STATE webhooks to --gateway for --duration"
+          + " (default 30s), a progress line every SIM_SUMMARY_INTERVAL and a latency summary."
     })
 final class SimCommand implements Callable<Integer>, SmartcarPipeline.EnvAware {
 
@@ -28,13 +37,33 @@ final class SimCommand implements Callable<Integer>, SmartcarPipeline.EnvAware {
   @Option(
       names = "--vehicles",
       defaultValue = "8",
-      description = "Fleet size (default ${DEFAULT-VALUE}).")
+      description =
+          "Fleet size; in load mode, the vehicle ids the webhooks cycle through (default"
+              + " ${DEFAULT-VALUE}).")
   int vehicles;
 
   @Option(
       names = "--duration",
-      description = "Stop after this long (e.g. 10m); default: until Ctrl-C.")
+      description = "Stop after this long (e.g. 10m); default: until Ctrl-C (load mode: 30s).")
   String duration;
+
+  @Option(
+      names = "--load-rate",
+      description = "Load mode, open loop: webhooks per second, latency from each intended send.")
+  Double loadRate;
+
+  @Option(
+      names = "--load-concurrency",
+      description = "Load mode, closed loop: webhooks kept outstanding (the maximum rate).")
+  Integer loadConcurrency;
+
+  @Option(
+      names = "--load-signals",
+      defaultValue = "10",
+      description = "Load mode: signals per webhook, 1..30 (default ${DEFAULT-VALUE}).")
+  int loadSignals;
+
+  private static final Duration LOAD_DEFAULT = Duration.ofSeconds(30);
 
   private Map<String, String> env = Map.of();
 
@@ -46,6 +75,17 @@ final class SimCommand implements Callable<Integer>, SmartcarPipeline.EnvAware {
   @Override
   public Integer call() {
     Duration run = duration == null ? null : CommandCommand.duration("--duration", duration);
+    if (loadRate != null || loadConcurrency != null) {
+      LoadPlan plan =
+          new LoadPlan(
+              gateway,
+              loadRate == null ? 0 : loadRate,
+              loadConcurrency == null ? 0 : loadConcurrency,
+              run == null ? LOAD_DEFAULT : run,
+              loadSignals,
+              vehicles);
+      return LoadRunner.run(env, plan, System.out);
+    }
     return SimRunner.run(env, gateway, vehicles, run, System.out);
   }
 }

@@ -60,4 +60,29 @@ class SmartcarPipelineTest {
     assertThat(run("demo", "--vehicles", "0")).isEqualTo(1);
     assertThat(err.toString()).contains("--vehicles must be 1..10000");
   }
+
+  @Test
+  void simHelpOffersTheLoadOptionsBesideTheFleetOnes() {
+    assertThat(run("sim", "--help")).isZero();
+
+    assertThat(out.toString())
+        .contains("--gateway", "--vehicles", "--duration")
+        .contains("--load-rate", "--load-concurrency", "--load-signals");
+  }
+
+  @Test
+  void simLoadModeTakesARateOrAConcurrencyNotBoth() {
+    int exit = run("sim", "--load-rate", "100", "--load-concurrency", "8", "--duration", "1s");
+
+    assertThat(exit).isEqualTo(1);
+    assertThat(err.toString()).contains("either a rate").doesNotContain("Exception");
+  }
+
+  @Test
+  void simLoadModeChecksTheSignalCount() {
+    int exit = run("sim", "--load-rate", "100", "--load-signals", "31", "--duration", "1s");
+
+    assertThat(exit).isEqualTo(1);
+    assertThat(err.toString()).contains("signals must be 1..30");
+  }
 }

@@ -23,6 +23,12 @@ public record LoadPlan(
     if (ratePerSecond < 0 || concurrency < 0) {
       throw new IllegalArgumentException("the rate and the concurrency must not be negative");
     }
+    if (signals < 1 || signals > VehicleStateBodies.MAX_SIGNALS) {
+      throw new IllegalArgumentException("signals must be 1.." + VehicleStateBodies.MAX_SIGNALS);
+    }
+    if (vehicles < 1) {
+      throw new IllegalArgumentException("vehicles must be >= 1");
+    }
     if (duration == null || duration.isNegative() || duration.isZero()) {
       throw new IllegalArgumentException("the duration must be > 0");
     }

@@ -32,6 +32,12 @@ class LoadPlanTest {
   }
 
   @Test
+  void signalCountsOutsideTheCatalogueAreRejected() {
+    assertThatThrownBy(() -> new LoadPlan(URL, 500, 0, TEN_S, 31, 8))
+        .hasMessage("signals must be 1..30");
+  }
+
+  @Test
   void aUrlThatIsNotHttpIsRejected() {
     assertThatThrownBy(() -> LoadGenerator.forUrl(null, "localhost:8080/x", 1, 1))
         .isInstanceOf(IllegalArgumentException.class);
