@@ -18,8 +18,10 @@ import java.util.concurrent.TimeoutException;
  * The {@code smartcar-pipeline sim --load-rate R | --load-concurrency N} entry point: signed
  * VEHICLE_STATE webhooks ({@link WebhookLoad}) against a running gateway for a bounded time, a
  * {@code load_progress} line every {@code SIM_SUMMARY_INTERVAL} (5s) and a {@code load_done}
- * summary (accepted/s, p50, p99, p99.9, max, non-2xx and transport errors). Rule: the run always
- * ends by itself; latency is from the intended send time in open loop ({@link LoadGenerator}).
+ * summary (accepted/s, p50, p99, p99.9, max, non-2xx and transport errors). Rule: nothing is sent
+ * after the duration, and the run ends once every request sent has been answered (there is no
+ * per-request timeout); latency is from the intended send time in open loop ({@link
+ * LoadGenerator}).
  */
 public final class LoadRunner {
 
