@@ -6,7 +6,8 @@ import java.time.Duration;
  * One event loop's share of an open-loop run. A 1 ms timer sends every request whose intended time
  * has come; each request's latency runs from its intended time ({@code start + i / rate}), so
  * queueing anywhere (in the client pool, in the server) is charged to the server. The run ends when
- * every request due within the duration has been answered.
+ * every request due within the duration has been answered, and its time runs until that last
+ * answer: a server that lags behind the offered rate shows a lower rate, not the offered one.
  */
 final class OpenLoopRun extends LoadRun {
 
@@ -52,7 +53,7 @@ final class OpenLoopRun extends LoadRun {
   @Override
   void answered(long now) {
     if (allScheduled && done == sent) {
-      complete(durationNanos);
+      complete(Math.max(durationNanos, now - start));
     }
   }
 }

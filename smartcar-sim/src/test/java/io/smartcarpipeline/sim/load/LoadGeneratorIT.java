@@ -60,7 +60,24 @@ class LoadGeneratorIT {
       for (int i = 0; i < sorted.size(); i++) {
         assertThat(sorted.get(i)).as("arrival %d", i).isGreaterThanOrEqualTo(i * 5_000_000L);
       }
-      assertThat(result.okPerSecond()).isBetween(190.0, 205.0);
+      // over the time until the last answer: never above the offered 200/s (how far below
+      // depends on how fast this machine answers, so it is not asserted here)
+      assertThat(result.okPerSecond()).isPositive().isLessThanOrEqualTo(205.0);
+    }
+  }
+
+  @Test
+  void aServerThatLagsShowsTheRateItAnsweredAtNotTheOfferedOne() throws Exception {
+    try (LoadTarget target =
+            LoadTarget.start(
+                vertx, req -> vertx.setTimer(1000, t -> req.response().setStatusCode(200).end()));
+        LoadGenerator generator = LoadGenerator.forUrl(vertx, target.url(), 256, 1)) {
+
+      LoadResult result = generator.openLoop(webhooks, 100, Duration.ofSeconds(1));
+
+      // ~101 answers, the last ~1 s after the offered second ended: ~50/s, not 100/s
+      assertThat(result.ok()).isEqualTo(result.sent());
+      assertThat(result.okPerSecond()).isLessThan(60.0);
     }
   }
 
