@@ -23,6 +23,12 @@ import org.apache.kafka.common.serialization.Deserializer;
  */
 public class ConfluentAvroDeserializer<T> implements Deserializer<T> {
 
+  /**
+   * One decoder per thread, re-pointed at each record's bytes (decoded values never share them:
+   * strings and bytes are copied out). Instances are shared by stream threads, hence per thread.
+   */
+  private static final ThreadLocal<BinaryDecoder> DECODERS = new ThreadLocal<>();
+
   private final Class<T> type;
   private final Map<Integer, DatumReader<Object>> readers = new ConcurrentHashMap<>();
   private SchemaRegistryClient client;
@@ -70,7 +76,11 @@ public class ConfluentAvroDeserializer<T> implements Deserializer<T> {
       BinaryDecoder decoder =
           DecoderFactory.get()
               .binaryDecoder(
-                  data, WireFormat.HEADER_SIZE, data.length - WireFormat.HEADER_SIZE, null);
+                  data,
+                  WireFormat.HEADER_SIZE,
+                  data.length - WireFormat.HEADER_SIZE,
+                  DECODERS.get());
+      DECODERS.set(decoder);
       return (T) reader.read(null, decoder);
     } catch (Exception e) {
       throw new SerializationException(

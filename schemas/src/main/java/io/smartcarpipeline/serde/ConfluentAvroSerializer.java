@@ -1,15 +1,12 @@
 package io.smartcarpipeline.serde;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.avro.Schema;
 import org.apache.avro.generic.IndexedRecord;
 import org.apache.avro.io.BinaryEncoder;
 import org.apache.avro.io.DatumWriter;
-import org.apache.avro.io.EncoderFactory;
 import org.apache.avro.specific.SpecificDatumWriter;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.Serializer;
@@ -60,15 +57,14 @@ public class ConfluentAvroSerializer<T extends IndexedRecord> implements Seriali
     Schema schema = data.getSchema();
     int id = schemaId(subject(topic), schema);
     try {
-      ByteArrayOutputStream out = new ByteArrayOutputStream(256);
-      ByteBuffer header = ByteBuffer.allocate(WireFormat.HEADER_SIZE);
-      WireFormat.writeHeader(header, id);
-      out.write(header.array());
-      BinaryEncoder encoder = EncoderFactory.get().directBinaryEncoder(out, null);
+      EncodeBuffer out = EncodeBuffer.forThisThread();
+      out.writeHeader(id);
+      BinaryEncoder encoder = out.encoder();
       writers.computeIfAbsent(schema, SpecificDatumWriter::new).write(data, encoder);
       encoder.flush();
       return out.toByteArray();
     } catch (IOException | RuntimeException e) {
+      EncodeBuffer.discardThisThread();
       throw new SerializationException(
           "Could not encode " + schema.getFullName() + " for topic " + topic + ": " + e, e);
     }

@@ -14,9 +14,10 @@ import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.serialization.Serializer;
 
 /**
- * JSON serde for internal state (the charging tracker), which is no public contract: it lives only
- * in a state store and its changelog. Fields are read directly and unknown ones ignored, so a field
- * added later reads old state fine.
+ * JSON serde for internal state, which is no public contract: it lives only in a state store and
+ * its changelog. The charging-tracker and SoC-history stores were written in JSON before their
+ * binary formats ({@link ChargingTrackerSerde}, {@link SocSeriesSerde}); those still read JSON
+ * values with this. Fields are read directly and unknown ones ignored.
  */
 final class JsonSerde {
 

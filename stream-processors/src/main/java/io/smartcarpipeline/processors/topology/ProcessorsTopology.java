@@ -3,8 +3,6 @@ package io.smartcarpipeline.processors.topology;
 import io.smartcarpipeline.events.VehicleEvent;
 import io.smartcarpipeline.events.VehicleState;
 import io.smartcarpipeline.processors.domain.SignalEvents;
-import io.smartcarpipeline.processors.domain.charging.ChargingTracker;
-import io.smartcarpipeline.processors.domain.history.SocSeries;
 import io.smartcarpipeline.schemas.Topics;
 import java.time.Duration;
 import org.apache.kafka.common.serialization.Serdes;
@@ -98,7 +96,7 @@ public final class ProcessorsTopology {
         Stores.keyValueStoreBuilder(
             Stores.persistentKeyValueStore(StoreNames.CHARGING_TRACKERS),
             Serdes.String(),
-            JsonSerde.of(ChargingTracker.class)));
+            ChargingTrackerSerde.create()));
     builder.addStateStore(
         Stores.keyValueStoreBuilder(
             Stores.persistentKeyValueStore(StoreNames.CHARGING_HISTORY),
@@ -108,7 +106,7 @@ public final class ProcessorsTopology {
         Stores.keyValueStoreBuilder(
             Stores.persistentKeyValueStore(StoreNames.SOC_HISTORY),
             Serdes.String(),
-            JsonSerde.of(SocSeries.class)));
+            SocSeriesSerde.create()));
     builder.addStateStore(
         Stores.keyValueStoreBuilder(
             Stores.persistentKeyValueStore(StoreNames.RECENT_COMMANDS),

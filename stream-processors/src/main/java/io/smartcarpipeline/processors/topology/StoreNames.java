@@ -9,13 +9,16 @@ public final class StoreNames {
   /** vehicle id → {@code VehicleState}. */
   public static final String VEHICLE_STATE = "vehicle-state";
 
-  /** vehicle id → charging tracker (JSON). */
+  /** vehicle id → charging tracker (binary, {@link ChargingTrackerSerde}). */
   public static final String CHARGING_TRACKERS = "charging-trackers";
 
   /** {@code vehicleId|startedAt} → newest record of that session. */
   public static final String CHARGING_HISTORY = "charging-history";
 
-  /** vehicle id → {@code SocSeries}: recent SoC points for the fleet page chart (JSON). */
+  /**
+   * vehicle id → {@code SocSeries}: recent SoC points for the fleet page chart (binary, {@link
+   * SocSeriesSerde}).
+   */
   public static final String SOC_HISTORY = "soc-history";
 
   /** {@code vehicleId|completedAt|commandId} → {@code CommandResult}, newest few per vehicle. */
