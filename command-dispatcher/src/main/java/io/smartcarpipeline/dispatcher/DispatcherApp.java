@@ -196,7 +196,8 @@ public final class DispatcherApp implements AutoCloseable {
               dispatcher,
               context,
               () -> KafkaLedgerStore.load(c.bootstrapServers(), ledgerTopic, ledger),
-              metrics.inFlight());
+              metrics.inFlight(),
+              metrics::phase);
       p.loopThread = new Thread(p.loop, "dispatcher-consumer");
       p.loopThread.start();
       Router router = Router.router(p.vertx);

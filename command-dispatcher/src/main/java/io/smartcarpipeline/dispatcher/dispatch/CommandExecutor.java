@@ -100,10 +100,12 @@ public final class CommandExecutor {
     Instant first = run.firstAttemptAt != null ? run.firstAttemptAt : clock.instant();
     String id = run.request.getCommandId();
     Instant markAt = clock.instant();
+    run.timeline.markerSent();
     return ledger
         .markStarted(id, run.fingerprint, attempt, first)
         .compose(
             marked -> {
+              run.timeline.markerAcked();
               Instant sendAt = clock.instant();
               if (!sendAt.isBefore(run.deadline)) {
                 budgets.notCalled();
@@ -116,9 +118,14 @@ public final class CommandExecutor {
                   id,
                   attempt,
                   Duration.between(markAt, sendAt).toMillis());
+              run.timeline.callStarted();
               return sender
                   .send(run.request, token.value())
-                  .compose(outcome -> handle(run, token, outcome, sendAt));
+                  .compose(
+                      outcome -> {
+                        run.timeline.callEnded();
+                        return handle(run, token, outcome, sendAt);
+                      });
             });
   }
 

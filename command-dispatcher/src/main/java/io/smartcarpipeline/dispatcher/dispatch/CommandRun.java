@@ -3,6 +3,7 @@ package io.smartcarpipeline.dispatcher.dispatch;
 import io.smartcarpipeline.dispatcher.api.ApiOutcome;
 import io.smartcarpipeline.dispatcher.api.ApiResponse;
 import io.smartcarpipeline.dispatcher.errors.Classification;
+import io.smartcarpipeline.dispatcher.metrics.CommandTimeline;
 import io.smartcarpipeline.events.CommandRequest;
 import java.time.Instant;
 
@@ -15,6 +16,7 @@ final class CommandRun {
   final CommandRequest request;
   final String fingerprint;
   final Instant deadline;
+  final CommandTimeline timeline;
   int attempts;
   Instant firstAttemptAt;
   ApiResponse lastResponse;
@@ -28,12 +30,14 @@ final class CommandRun {
       String fingerprint,
       Instant deadline,
       int attemptsBefore,
-      Instant firstAttemptAt) {
+      Instant firstAttemptAt,
+      CommandTimeline timeline) {
     this.request = request;
     this.fingerprint = fingerprint;
     this.deadline = deadline;
     this.attempts = attemptsBefore;
     this.firstAttemptAt = firstAttemptAt;
+    this.timeline = timeline;
   }
 
   void answered(ApiOutcome outcome, Classification c, long millis) {

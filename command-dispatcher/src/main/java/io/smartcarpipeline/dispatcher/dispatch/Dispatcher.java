@@ -4,6 +4,7 @@ import io.smartcarpipeline.dispatcher.errors.CommandSafety;
 import io.smartcarpipeline.dispatcher.idempotency.Fingerprint;
 import io.smartcarpipeline.dispatcher.idempotency.IdempotencyLedger;
 import io.smartcarpipeline.dispatcher.idempotency.LedgerEntry;
+import io.smartcarpipeline.dispatcher.metrics.CommandTimeline;
 import io.smartcarpipeline.dispatcher.metrics.DispatcherMetrics;
 import io.smartcarpipeline.events.CommandRequest;
 import io.smartcarpipeline.events.CommandResult;
@@ -49,11 +50,22 @@ public final class Dispatcher {
 
   /** The outcome of one consumed command; fails only when abandoned at shutdown. */
   public Future<DispatchOutcome> dispatch(CommandRequest request) {
+    return dispatch(request, CommandTimeline.untimed());
+  }
+
+  /** {@link #dispatch(CommandRequest)}, timing its phases on {@code timeline}. */
+  public Future<DispatchOutcome> dispatch(CommandRequest request, CommandTimeline timeline) {
     if (blank(request.getCommandId()) || blank(request.getVehicleId())) {
+      timeline.dispatched();
       return Future.succeededFuture(
           DispatchOutcome.deadLetter("INVALID_COMMAND", "a command needs commandId and vehicleId"));
     }
-    return queues.submit(request.getVehicleId(), () -> atHead(request));
+    return queues.submit(
+        request.getVehicleId(),
+        () -> {
+          timeline.dispatched();
+          return atHead(request, timeline);
+        });
   }
 
   /** Vehicles with commands queued or running. */
@@ -61,7 +73,7 @@ public final class Dispatcher {
     return queues.activeVehicles();
   }
 
-  private Future<DispatchOutcome> atHead(CommandRequest request) {
+  private Future<DispatchOutcome> atHead(CommandRequest request, CommandTimeline timeline) {
     String fingerprint = Fingerprint.of(request);
     IdempotencyLedger.Lookup lookup = ledger.lookup(request, fingerprint);
     Instant now = clock.instant();
@@ -94,7 +106,8 @@ public final class Dispatcher {
             fingerprint,
             deadline(request),
             previous == null ? 0 : previous.attempts(),
-            previous == null ? null : previous.firstAttemptAt());
+            previous == null ? null : previous.firstAttemptAt(),
+            timeline);
     if (lookup.kind() == IdempotencyLedger.Kind.INTERRUPTED
         && !CommandSafety.safeToRepeat(request.getType())) {
       return finish(fingerprint, interrupted(run, now));

@@ -65,11 +65,15 @@ final class BackgroundCommitter implements AutoCloseable {
     }
   }
 
-  /** Starts writing the items and offsets in one transaction; only when not {@link #busy()}. */
+  /**
+   * Starts writing the items and offsets in one transaction; only when not {@link #busy()}. {@code
+   * committed} runs on the committer thread right after the commit, before the caller is woken.
+   */
   void start(
       List<TransactionalOutput.Item> items,
       Map<TopicPartition, OffsetAndMetadata> offsets,
-      ConsumerGroupMetadata group) {
+      ConsumerGroupMetadata group,
+      Runnable committed) {
     if (running != null) {
       throw new IllegalStateException("a transaction is still to be collected");
     }
@@ -77,6 +81,7 @@ final class BackgroundCommitter implements AutoCloseable {
         CompletableFuture.supplyAsync(
             () -> {
               output.commit(items, offsets, group);
+              committed.run();
               return offsets;
             },
             thread);

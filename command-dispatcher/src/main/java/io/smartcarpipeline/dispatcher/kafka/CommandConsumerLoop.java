@@ -3,6 +3,7 @@ package io.smartcarpipeline.dispatcher.kafka;
 import io.smartcarpipeline.dispatcher.dispatch.CommandExecutor;
 import io.smartcarpipeline.dispatcher.dispatch.DispatchOutcome;
 import io.smartcarpipeline.dispatcher.dispatch.Dispatcher;
+import io.smartcarpipeline.dispatcher.metrics.CommandTimeline;
 import io.smartcarpipeline.events.CommandRequest;
 import io.smartcarpipeline.schemas.Topics;
 import io.smartcarpipeline.serde.ConfluentAvroDeserializer;
@@ -38,7 +39,8 @@ public final class CommandConsumerLoop implements Runnable {
 
   private static final Logger LOG = LoggerFactory.getLogger(CommandConsumerLoop.class);
 
-  private record Done(TopicPartition tp, long offset, TransactionalOutput.Item item) {}
+  private record Done(
+      TopicPartition tp, long offset, TransactionalOutput.Item item, CommandTimeline timeline) {}
 
   private final KafkaConsumer<String, byte[]> consumer;
   private final ConfluentAvroDeserializer<CommandRequest> deserializer;
@@ -51,6 +53,7 @@ public final class CommandConsumerLoop implements Runnable {
   private final Queue<Done> done = new ConcurrentLinkedQueue<>();
   private final AtomicInteger dispatching = new AtomicInteger();
   private final AtomicInteger inFlightGauge;
+  private final CommandTimeline.PhaseRecorder phases;
   private volatile boolean stopping;
   private volatile Instant stopDeadline = Instant.MAX;
   private volatile boolean healthy = true;
@@ -65,7 +68,8 @@ public final class CommandConsumerLoop implements Runnable {
       Context context,
       Runnable onAssigned,
       int maxInFlight,
-      AtomicInteger inFlightGauge) {
+      AtomicInteger inFlightGauge,
+      CommandTimeline.PhaseRecorder phases) {
     this.consumer = consumer;
     this.deserializer = deserializer;
     this.committer = new BackgroundCommitter(output, this::wakeUp);
@@ -74,6 +78,7 @@ public final class CommandConsumerLoop implements Runnable {
     this.onAssigned = onAssigned;
     this.maxInFlight = maxInFlight;
     this.inFlightGauge = inFlightGauge;
+    this.phases = phases;
   }
 
   @Override
@@ -112,6 +117,7 @@ public final class CommandConsumerLoop implements Runnable {
   }
 
   private void handOver(ConsumerRecord<String, byte[]> record) {
+    CommandTimeline timeline = CommandTimeline.polled(phases, System::nanoTime);
     TopicPartition tp = new TopicPartition(record.topic(), record.partition());
     tracker.polled(tp, record.offset());
     inFlightGauge.incrementAndGet();
@@ -124,23 +130,27 @@ public final class CommandConsumerLoop implements Runnable {
     } catch (RuntimeException e) {
       LOG.warn(
           "command_unreadable partition={} offset={} error={}", tp, record.offset(), e.toString());
+      timeline.handed();
       done.add(
           new Done(
               tp,
               record.offset(),
-              DeadLetters.item(record, "DESERIALIZATION_FAILED", e.toString())));
+              DeadLetters.item(record, "DESERIALIZATION_FAILED", e.toString()),
+              timeline));
       return;
     }
     dispatching.incrementAndGet();
     context.runOnContext(
         v ->
             dispatcher
-                .dispatch(request)
+                .dispatch(request, timeline)
                 .onComplete(
                     ar -> {
                       dispatching.decrementAndGet();
                       if (ar.succeeded()) {
-                        done.add(new Done(tp, record.offset(), item(record, ar.result())));
+                        timeline.handed();
+                        done.add(
+                            new Done(tp, record.offset(), item(record, ar.result()), timeline));
                         wakeUp();
                       } else if (!(ar.cause() instanceof CommandExecutor.AbandonedException)) {
                         LOG.error(
@@ -192,11 +202,14 @@ public final class CommandConsumerLoop implements Runnable {
 
   private void startCommit() {
     List<TransactionalOutput.Item> items = new ArrayList<>();
+    List<CommandTimeline> timelines = new ArrayList<>();
     Done d;
     while ((d = done.poll()) != null) {
       if (tracker.tracks(d.tp())) {
         tracker.finished(d.tp(), d.offset());
         items.add(d.item());
+        d.timeline().batched();
+        timelines.add(d.timeline());
       }
       inFlightGauge.decrementAndGet();
     }
@@ -204,7 +217,11 @@ public final class CommandConsumerLoop implements Runnable {
     if (items.isEmpty() && offsets.isEmpty()) {
       return;
     }
-    committer.start(items, offsets, consumer.groupMetadata());
+    committer.start(
+        items,
+        offsets,
+        consumer.groupMetadata(),
+        () -> timelines.forEach(CommandTimeline::committed));
   }
 
   private void backPressure() {

@@ -2,6 +2,7 @@ package io.smartcarpipeline.dispatcher.kafka;
 
 import io.smartcarpipeline.dispatcher.config.DispatcherConfig;
 import io.smartcarpipeline.dispatcher.dispatch.Dispatcher;
+import io.smartcarpipeline.dispatcher.metrics.CommandTimeline;
 import io.smartcarpipeline.events.CommandRequest;
 import io.smartcarpipeline.serde.AvroSerdeConfig;
 import io.smartcarpipeline.serde.ConfluentAvroDeserializer;
@@ -25,7 +26,8 @@ public final class ConsumerLoopFactory {
       Dispatcher dispatcher,
       Context context,
       Runnable reloadLedger,
-      AtomicInteger inFlightGauge) {
+      AtomicInteger inFlightGauge,
+      CommandTimeline.PhaseRecorder phases) {
     Map<String, Object> cc =
         KafkaClients.consumerConfig(c.bootstrapServers(), c.registryUrl(), c.groupId());
     cc.remove(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG);
@@ -48,6 +50,7 @@ public final class ConsumerLoopFactory {
         context,
         reloadLedger,
         c.maxInFlight(),
-        inFlightGauge);
+        inFlightGauge,
+        phases);
   }
 }

@@ -9,12 +9,16 @@ import io.smartcarpipeline.dispatcher.errors.Verdict;
 import io.smartcarpipeline.events.CommandStatus;
 import io.smartcarpipeline.events.CommandType;
 import java.time.Duration;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The dispatcher's meters: commands by type and final status, attempts by type and verdict, the
  * Smartcar API latency histogram, the breaker state (0 closed, 1 half-open, 2 open), token
- * refreshes by outcome, and commands in flight.
+ * refreshes by outcome, commands in flight, and how long commands spend in each phase ({@code
+ * dispatcher_command_phase_seconds{phase=...}}, see {@link CommandPhase}).
  */
 public final class DispatcherMetrics {
 
@@ -22,6 +26,7 @@ public final class DispatcherMetrics {
   private final Timer apiLatency;
   private final AtomicInteger breakerState = new AtomicInteger();
   private final AtomicInteger inFlight = new AtomicInteger();
+  private final Map<CommandPhase, Timer> phases = new EnumMap<>(CommandPhase.class);
 
   public DispatcherMetrics(MeterRegistry registry) {
     this.registry = registry;
@@ -37,6 +42,22 @@ public final class DispatcherMetrics {
     Gauge.builder("dispatcher_commands_in_flight", inFlight, AtomicInteger::get)
         .description("Commands consumed whose result is not written yet")
         .register(registry);
+    for (CommandPhase phase : CommandPhase.values()) {
+      phases.put(
+          phase,
+          Timer.builder("dispatcher_command_phase")
+              .description("Time commands spend in each phase of the dispatcher")
+              .tag("phase", phase.tag())
+              .publishPercentileHistogram()
+              .minimumExpectedValue(Duration.ofNanos(100_000))
+              .maximumExpectedValue(Duration.ofSeconds(60))
+              .register(registry));
+    }
+  }
+
+  /** One command spent {@code nanos} in {@code phase} (see {@link CommandTimeline}). */
+  public void phase(CommandPhase phase, long nanos) {
+    phases.get(phase).record(Math.max(0, nanos), TimeUnit.NANOSECONDS);
   }
 
   /** A command ended with a final result. */

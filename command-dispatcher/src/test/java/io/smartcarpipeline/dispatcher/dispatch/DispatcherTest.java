@@ -12,6 +12,7 @@ import io.smartcarpipeline.dispatcher.errors.SmartcarErrorClassifier;
 import io.smartcarpipeline.dispatcher.idempotency.Fingerprint;
 import io.smartcarpipeline.dispatcher.idempotency.IdempotencyLedger;
 import io.smartcarpipeline.dispatcher.idempotency.LedgerEntry;
+import io.smartcarpipeline.dispatcher.metrics.CommandTimeline;
 import io.smartcarpipeline.dispatcher.metrics.DispatcherMetrics;
 import io.smartcarpipeline.dispatcher.retry.RetryPolicy;
 import io.smartcarpipeline.events.CommandParameters;
@@ -111,6 +112,29 @@ class DispatcherTest {
 
   private long sends() {
     return events.stream().filter(e -> e.startsWith("send:")).count();
+  }
+
+  @Test
+  void shouldTimeTheQueueTheAckedMarkerAndEachCallOfACommand() {
+    script.add(ApiResponse.error(409, "VEHICLE_STATE", "ASLEEP")); // one retry
+    CommandTimeline timeline =
+        CommandTimeline.polled((phase, nanos) -> events.add("phase:" + phase), () -> events.size());
+
+    DispatchOutcome outcome =
+        dispatcher.dispatch(command("c1", CommandType.SET_CHARGE_LIMIT, 80), timeline).result();
+
+    assertThat(outcome.result().getAttempts()).isEqualTo(2);
+    assertThat(events)
+        .containsExactly(
+            "phase:QUEUED",
+            "marker:c1:1",
+            "phase:MARKER",
+            "send:c1:token-1",
+            "phase:CALL",
+            "marker:c1:2",
+            "phase:MARKER",
+            "send:c1:token-1",
+            "phase:CALL");
   }
 
   @Test

@@ -303,6 +303,27 @@ class CommandDispatcherIT {
         .contains("dispatcher_api_latency_seconds_bucket")
         .contains("dispatcher_breaker_state")
         .contains("dispatcher_token_refreshes_total");
+    // the command's phases, up to its commit, are timed (recorded right after the commit)
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .untilAsserted(
+            () ->
+                assertThat(
+                        http.send(
+                                java.net.http.HttpRequest.newBuilder(
+                                        java.net.URI.create(base + "/metrics"))
+                                    .build(),
+                                java.net.http.HttpResponse.BodyHandlers.ofString())
+                            .body())
+                    .containsPattern(phaseCount("queued"))
+                    .containsPattern(phaseCount("marker"))
+                    .containsPattern(phaseCount("call"))
+                    .containsPattern(phaseCount("commit"))
+                    .containsPattern(phaseCount("end_to_end")));
+  }
+
+  private static String phaseCount(String phase) {
+    return "dispatcher_command_phase_seconds_count\\{phase=\"" + phase + "\"[^}]*} [1-9]";
   }
 
   @Test
