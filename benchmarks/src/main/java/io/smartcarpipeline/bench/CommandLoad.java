@@ -18,6 +18,7 @@ import org.HdrHistogram.Recorder;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -41,10 +42,13 @@ final class CommandLoad implements AutoCloseable {
   private final Thread reader;
 
   CommandLoad(BenchStack stack) {
-    this.producer =
-        new KafkaProducer<>(
-            KafkaClients.producerConfig(
-                stack.bootstrapServers(), stack.schemaRegistryUrl(), "bench-commands"));
+    Map<String, Object> pc =
+        KafkaClients.producerConfig(
+            stack.bootstrapServers(), stack.schemaRegistryUrl(), "bench-commands");
+    // each command is timed from send(): the client's own linger (5 ms by default) is not the
+    // dispatcher's overhead, so commands go out at once
+    pc.put(ProducerConfig.LINGER_MS_CONFIG, 0);
+    this.producer = new KafkaProducer<>(pc);
     Map<String, Object> c =
         KafkaClients.consumerConfig(stack.bootstrapServers(), stack.schemaRegistryUrl(), "unused");
     c.remove("group.id");
