@@ -19,7 +19,7 @@ import org.apache.kafka.common.TopicPartition;
  */
 final class BackgroundCommitter implements AutoCloseable {
 
-  private final TransactionalOutput output;
+  private final TransactionWriter output;
   private final Runnable onDone;
   private final ExecutorService thread =
       Executors.newSingleThreadExecutor(
@@ -29,12 +29,13 @@ final class BackgroundCommitter implements AutoCloseable {
             return t;
           });
   private CompletableFuture<Map<TopicPartition, OffsetAndMetadata>> running;
+  private volatile boolean committing;
 
   /**
    * @param output the transactional writer
    * @param onDone called (on the committer thread) when a transaction ends, committed or not
    */
-  BackgroundCommitter(TransactionalOutput output, Runnable onDone) {
+  BackgroundCommitter(TransactionWriter output, Runnable onDone) {
     this.output = output;
     this.onDone = onDone;
   }
@@ -42,6 +43,15 @@ final class BackgroundCommitter implements AutoCloseable {
   /** Whether a transaction is still running. */
   boolean busy() {
     return running != null && !running.isDone();
+  }
+
+  /**
+   * Whether a transaction was started and has not ended yet; any thread may ask. When it is true,
+   * {@code onDone} is still to come, so whoever hands over work meanwhile need not wake the caller:
+   * it is cleared before {@code onDone} runs.
+   */
+  boolean committing() {
+    return committing;
   }
 
   /**
@@ -77,6 +87,7 @@ final class BackgroundCommitter implements AutoCloseable {
     if (running != null) {
       throw new IllegalStateException("a transaction is still to be collected");
     }
+    committing = true;
     running =
         CompletableFuture.supplyAsync(
             () -> {
@@ -85,7 +96,11 @@ final class BackgroundCommitter implements AutoCloseable {
               return offsets;
             },
             thread);
-    running.whenComplete((offsetsCommitted, error) -> onDone.run());
+    running.whenComplete(
+        (offsetsCommitted, error) -> {
+          committing = false;
+          onDone.run();
+        });
   }
 
   @Override

@@ -151,7 +151,9 @@ public final class CommandConsumerLoop implements Runnable {
                         timeline.handed();
                         done.add(
                             new Done(tp, record.offset(), item(record, ar.result()), timeline));
-                        wakeUp();
+                        if (!committer.committing()) {
+                          wakeUp(); // else the running transaction wakes the loop when it ends
+                        }
                       } else if (!(ar.cause() instanceof CommandExecutor.AbandonedException)) {
                         LOG.error(
                             "command_dispatch_failed command_id={} error={}",

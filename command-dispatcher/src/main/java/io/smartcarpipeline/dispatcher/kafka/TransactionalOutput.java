@@ -28,7 +28,7 @@ import org.slf4j.LoggerFactory;
  * it becomes visible to read_committed readers or none of it, so an offset never moves without its
  * result and a result is never written twice by a crash between the two. Consumer-thread only.
  */
-final class TransactionalOutput implements AutoCloseable {
+final class TransactionalOutput implements TransactionWriter {
 
   private static final Logger LOG = LoggerFactory.getLogger(TransactionalOutput.class);
   private static final int RETRY_BACKOFF_MS = 5;
@@ -68,7 +68,8 @@ final class TransactionalOutput implements AutoCloseable {
   }
 
   /** Writes the items and commits the offsets, all or nothing. */
-  void commit(
+  @Override
+  public void commit(
       List<Item> items,
       Map<TopicPartition, OffsetAndMetadata> offsets,
       ConsumerGroupMetadata group) {
