@@ -143,6 +143,9 @@ final class DispatcherBench {
   }
 
   private static String spentOn(CommandPhase phase) {
+    if (phase == CommandPhase.MARKER) {
+      return "Kafka ack + event-loop queueing";
+    }
     return switch (phase.spentOn()) {
       case DISPATCHER -> "dispatcher CPU/queueing";
       case KAFKA -> "waiting for Kafka";
@@ -154,7 +157,10 @@ final class DispatcherBench {
   private static final Map<CommandPhase, String> PHASES =
       Map.of(
           CommandPhase.QUEUED, "polled -> head of vehicle queue on the event loop",
-          CommandPhase.MARKER, "attempt marker produced -> ack handled (acks=all)",
+          CommandPhase.MARKER,
+          "attempt marker produced -> ack handled on the event loop (marker_ack + the hop back)",
+          CommandPhase.MARKER_ACK,
+          "attempt marker produced -> broker ack on the producer I/O thread (acks=all)",
           CommandPhase.CALL, "HTTP request -> response",
           CommandPhase.RESULT, "response -> outcome handed to the committer",
           CommandPhase.BATCH_WAIT, "handed -> taken into a transaction (previous one committing)",

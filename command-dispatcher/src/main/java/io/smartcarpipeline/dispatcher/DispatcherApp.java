@@ -174,7 +174,8 @@ public final class DispatcherApp implements AutoCloseable {
               c.tokenRenewBefore(),
               metrics::tokenRefreshed);
       p.ledgerStore =
-          new KafkaLedgerStore(c.bootstrapServers(), ledgerTopic, c.transactionalId(), context);
+          new KafkaLedgerStore(
+              c.bootstrapServers(), ledgerTopic, c.transactionalId(), context, metrics::phase);
       IdempotencyLedger ledger = new IdempotencyLedger(p.ledgerStore);
       p.timers = new VertxTimers(p.vertx);
       CommandExecutor executor =

@@ -4,6 +4,8 @@ import io.smartcarpipeline.dispatcher.idempotency.IdempotencyLedger;
 import io.smartcarpipeline.dispatcher.idempotency.LedgerCodec;
 import io.smartcarpipeline.dispatcher.idempotency.LedgerEntry;
 import io.smartcarpipeline.dispatcher.idempotency.LedgerWriter;
+import io.smartcarpipeline.dispatcher.metrics.CommandPhase;
+import io.smartcarpipeline.dispatcher.metrics.CommandTimeline;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
@@ -53,10 +55,20 @@ public final class KafkaLedgerStore implements LedgerWriter, AutoCloseable {
   private final String topic;
   private final KafkaProducer<String, String> producer;
   private final Context context;
+  private final CommandTimeline.PhaseRecorder phases;
 
-  public KafkaLedgerStore(String bootstrapServers, String topic, String clientId, Context context) {
+  /**
+   * @param phases records {@link CommandPhase#MARKER_ACK}: produce → ack on the I/O thread
+   */
+  public KafkaLedgerStore(
+      String bootstrapServers,
+      String topic,
+      String clientId,
+      Context context,
+      CommandTimeline.PhaseRecorder phases) {
     this.topic = topic;
     this.context = context;
+    this.phases = phases;
     Map<String, Object> c = new HashMap<>();
     c.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
     c.put(ProducerConfig.CLIENT_ID_CONFIG, clientId + "-ledger");
@@ -134,17 +146,22 @@ public final class KafkaLedgerStore implements LedgerWriter, AutoCloseable {
   @Override
   public Future<Void> write(LedgerEntry entry) {
     Promise<Void> promise = Promise.promise();
+    long sentAt = System.nanoTime();
     producer.send(
         new ProducerRecord<>(topic, entry.commandId(), LedgerCodec.encode(entry)),
-        (metadata, error) ->
-            context.runOnContext(
-                v -> {
-                  if (error == null) {
-                    promise.complete();
-                  } else {
-                    promise.fail(error);
-                  }
-                }));
+        (metadata, error) -> {
+          if (error == null) {
+            phases.record(CommandPhase.MARKER_ACK, System.nanoTime() - sentAt);
+          }
+          context.runOnContext(
+              v -> {
+                if (error == null) {
+                  promise.complete();
+                } else {
+                  promise.fail(error);
+                }
+              });
+        });
     return promise.future();
   }
 

@@ -11,8 +11,13 @@ import java.util.Locale;
 public enum CommandPhase {
   /** Polled by the consumer thread → at the head of its vehicle's queue on the event loop. */
   QUEUED(SpentOn.DISPATCHER),
-  /** "Attempt started" marker produced → its ack handled on the event loop (per attempt). */
+  /**
+   * "Attempt started" marker produced → its ack handled on the event loop (per attempt): {@link
+   * #MARKER_ACK} plus the hop back to the event loop, which waits behind whatever the loop has to do.
+   */
   MARKER(SpentOn.KAFKA),
+  /** Marker produced → the broker's ack seen on the producer's I/O thread (per attempt). */
+  MARKER_ACK(SpentOn.KAFKA),
   /** HTTP call to Smartcar: request sent → response parsed (per attempt). */
   CALL(SpentOn.SMARTCAR),
   /** Last response (or the head of the queue, when no call was made) → handed to the committer. */

@@ -317,6 +317,7 @@ class CommandDispatcherIT {
                             .body())
                     .containsPattern(phaseCount("queued"))
                     .containsPattern(phaseCount("marker"))
+                    .containsPattern(phaseCount("marker_ack"))
                     .containsPattern(phaseCount("call"))
                     .containsPattern(phaseCount("commit"))
                     .containsPattern(phaseCount("end_to_end")));
