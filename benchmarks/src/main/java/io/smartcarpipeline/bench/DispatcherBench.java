@@ -156,16 +156,22 @@ final class DispatcherBench {
 
   private static final Map<CommandPhase, String> PHASES =
       Map.of(
-          CommandPhase.QUEUED, "polled -> head of vehicle queue on the event loop",
+          CommandPhase.QUEUED,
+          "polled -> head of vehicle queue on the event loop",
           CommandPhase.MARKER,
           "attempt marker produced -> ack handled on the event loop (marker_ack + the hop back)",
           CommandPhase.MARKER_ACK,
           "attempt marker produced -> broker ack on the producer I/O thread (acks=all)",
-          CommandPhase.CALL, "HTTP request -> response",
-          CommandPhase.RESULT, "response -> outcome handed to the committer",
-          CommandPhase.BATCH_WAIT, "handed -> taken into a transaction (previous one committing)",
-          CommandPhase.COMMIT, "transaction begun -> committed",
-          CommandPhase.END_TO_END, "polled -> committed, inside the dispatcher");
+          CommandPhase.CALL,
+          "HTTP request -> response",
+          CommandPhase.RESULT,
+          "response -> outcome handed to the committer",
+          CommandPhase.BATCH_WAIT,
+          "handed -> taken into a transaction (previous one committing)",
+          CommandPhase.COMMIT,
+          "transaction begun -> committed",
+          CommandPhase.END_TO_END,
+          "polled -> committed, inside the dispatcher");
 
   private static void inFlight(
       BenchOptions o, RunFigures report, BenchStack stack, SmartcarApiSim sim) {

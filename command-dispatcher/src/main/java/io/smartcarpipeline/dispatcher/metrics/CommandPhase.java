@@ -13,7 +13,8 @@ public enum CommandPhase {
   QUEUED(SpentOn.DISPATCHER),
   /**
    * "Attempt started" marker produced → its ack handled on the event loop (per attempt): {@link
-   * #MARKER_ACK} plus the hop back to the event loop, which waits behind whatever the loop has to do.
+   * #MARKER_ACK} plus the hop back to the event loop, which waits behind whatever the loop has to
+   * do.
    */
   MARKER(SpentOn.KAFKA),
   /** Marker produced → the broker's ack seen on the producer's I/O thread (per attempt). */
