@@ -42,6 +42,8 @@ class BenchSmokeIT {
     assertPositive(report, "processors", "plain consumer ceiling: events/s");
     assertPositive(report, "latency", "200 -> state visible in query API: p99");
     assertPositive(report, "dispatcher", "overhead per command: p99");
+    assertPositive(report, "dispatcher", "phase end_to_end [dispatcher total]: p99");
+    assertPositive(report, "dispatcher", "phase marker_ack [waiting for Kafka]: p50");
     assertPositive(report, "dispatcher", "3 s latency: commands in flight");
     assertPositive(report, "dispatcher", "3 s latency: heap after GC");
     assertPositive(report, "memory", "ingest-gateway: heap after GC");
