@@ -9,9 +9,12 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -130,11 +133,7 @@ final class DeployFiles {
     for (JsonNode from : container.path("envFrom")) {
       String name = from.path("configMapRef").path("name").asText();
       assertThat(configMaps).as("ConfigMaps (envFrom)").containsKey(name);
-      configMaps
-          .get(name)
-          .path("data")
-          .properties()
-          .forEach(e -> env.put(e.getKey(), e.getValue().asText()));
+      env.putAll(fields(configMaps.get(name).path("data")));
     }
     for (JsonNode e : container.path("env")) {
       env.put(e.path("name").asText(), e.has("value") ? e.path("value").asText() : FROM_ELSEWHERE);
@@ -152,15 +151,56 @@ final class DeployFiles {
             s -> {
               JsonNode service = s.getValue();
               if (service.path("image").asText().startsWith(IMAGE)) {
-                Map<String, String> env = new LinkedHashMap<>();
-                service
-                    .path("environment")
-                    .properties()
-                    .forEach(e -> env.put(e.getKey(), e.getValue().asText()));
+                Map<String, String> env = fields(service.path("environment"));
                 String sub = service.path("command").path(0).asText();
                 out.add(new Container("compose service " + s.getKey(), sub, env, service));
               }
             });
+    return out;
+  }
+
+  /** Deployments and StatefulSets. */
+  List<JsonNode> workloads() {
+    List<JsonNode> all = new ArrayList<>(kubernetes("Deployment"));
+    all.addAll(kubernetes("StatefulSet"));
+    return all;
+  }
+
+  /** The pod template of the workload a Service's selector picks, or null. */
+  JsonNode podTemplateSelectedBy(JsonNode selector) {
+    for (JsonNode w : workloads()) {
+      JsonNode template = w.path("spec").path("template");
+      Map<String, String> labels = fields(template.path("metadata").path("labels"));
+      if (!selector.isEmpty() && labels.entrySet().containsAll(fields(selector).entrySet())) {
+        return template;
+      }
+    }
+    return null;
+  }
+
+  /** Our containers in compose and in Kubernetes. */
+  List<Container> allContainers() {
+    List<Container> all = new ArrayList<>(composeContainers());
+    all.addAll(kubernetesContainers());
+    return all;
+  }
+
+  /** A YAML mapping of scalars as a map of strings. */
+  static Map<String, String> fields(JsonNode mapping) {
+    Map<String, String> out = new LinkedHashMap<>();
+    mapping.properties().forEach(e -> out.put(e.getKey(), e.getValue().asText()));
+    return out;
+  }
+
+  /** The first group of every match of {@code pattern} in {@code values}. */
+  static Set<String> captures(Pattern pattern, Collection<String> values) {
+    Set<String> out = new TreeSet<>();
+    for (String v : values) {
+      Matcher m = pattern.matcher(v);
+      while (m.find()) {
+        out.add(m.group(1));
+      }
+    }
     return out;
   }
 
@@ -192,10 +232,7 @@ final class DeployFiles {
         .map(
             d -> {
               JsonNode spec = d.path("spec");
-              Map<String, String> config = new LinkedHashMap<>();
-              spec.path("config")
-                  .properties()
-                  .forEach(e -> config.put(e.getKey(), e.getValue().asText()));
+              Map<String, String> config = fields(spec.path("config"));
               String name = spec.path("topicName").asText(d.path("metadata").path("name").asText());
               return new TopicDeclaration(
                   name, spec.path("partitions").asInt(), spec.path("replicas").asInt(), config);
