@@ -99,7 +99,7 @@ public final class GatewayApp implements AutoCloseable {
           admin, WRITES, config.replicationFactor(), config.partitionsOverride(), STARTUP_TIMEOUT);
       EventProducer producer = EventProducer.create(vertx, config);
       resources.add(0, producer);
-      producer.warmUp(WRITES);
+      producer.warmUp(WRITES, STARTUP_TIMEOUT);
       KafkaReadiness readiness =
           new KafkaReadiness(vertx, admin, config.schemaRegistryUrl(), config.readinessInterval());
       resources.add(0, readiness);
