@@ -38,15 +38,19 @@ final class DeliveryWriter {
         .onSuccess(
             metadata -> {
               metrics.event(event.getEventType());
-              metrics.unknownUnits(event.getUnknownUnits());
-              LOG.debug(
-                  "webhook_accepted event_id={} vehicle_id={} type={} signals={} partition={} offset={}",
-                  event.getEventId(),
-                  event.getVehicleId(),
-                  event.getEventType(),
-                  event.getSignals().size(),
-                  metadata.partition(),
-                  metadata.offset());
+              if (!event.getUnknownUnits().isEmpty()) {
+                metrics.unknownUnits(event.getUnknownUnits());
+              }
+              if (LOG.isDebugEnabled()) {
+                LOG.debug(
+                    "webhook_accepted event_id={} vehicle_id={} type={} signals={} partition={} offset={}",
+                    event.getEventId(),
+                    event.getVehicleId(),
+                    event.getEventType(),
+                    event.getSignals().size(),
+                    metadata.partition(),
+                    metadata.offset());
+              }
             })
         .recover(error -> Future.failedFuture(unavailable(event.getEventId(), error)));
   }

@@ -6,6 +6,7 @@ import io.micrometer.core.instrument.Timer;
 import io.smartcarpipeline.events.EventType;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -24,6 +25,10 @@ public final class GatewayMetrics {
   private final MeterRegistry registry;
   private final Timer produceLatency;
   private final Set<String> unitTags = ConcurrentHashMap.newKeySet();
+  // Counters are looked up once per tag value, not built and registered on every request.
+  private final Map<String, Counter> requests = new ConcurrentHashMap<>();
+  private final Map<String, Counter> signatureFailures = new ConcurrentHashMap<>();
+  private final Map<EventType, Counter> events = new ConcurrentHashMap<>();
 
   public GatewayMetrics(MeterRegistry registry) {
     this.registry = registry;
@@ -38,28 +43,40 @@ public final class GatewayMetrics {
 
   /** One answered webhook request, by outcome (accepted, verified, unauthorized, …). */
   public void request(String outcome) {
-    Counter.builder("gateway.requests")
-        .description("Webhook requests by outcome")
-        .tag("outcome", outcome)
-        .register(registry)
+    requests
+        .computeIfAbsent(
+            outcome,
+            o ->
+                Counter.builder("gateway.requests")
+                    .description("Webhook requests by outcome")
+                    .tag("outcome", o)
+                    .register(registry))
         .increment();
   }
 
   /** A delivery whose SC-Signature was missing or wrong. */
   public void signatureFailure(String reason) {
-    Counter.builder("gateway.signature.failures")
-        .description("Deliveries rejected for a missing or wrong SC-Signature")
-        .tag("reason", reason)
-        .register(registry)
+    signatureFailures
+        .computeIfAbsent(
+            reason,
+            r ->
+                Counter.builder("gateway.signature.failures")
+                    .description("Deliveries rejected for a missing or wrong SC-Signature")
+                    .tag("reason", r)
+                    .register(registry))
         .increment();
   }
 
   /** A vehicle event accepted onto the topic. */
   public void event(EventType type) {
-    Counter.builder("gateway.events")
-        .description("Vehicle events written, by event type")
-        .tag("type", type.name())
-        .register(registry)
+    events
+        .computeIfAbsent(
+            type,
+            t ->
+                Counter.builder("gateway.events")
+                    .description("Vehicle events written, by event type")
+                    .tag("type", t.name())
+                    .register(registry))
         .increment();
   }
 
