@@ -14,15 +14,16 @@ import javax.crypto.spec.SecretKeySpec;
  * Checks Smartcar's {@code SC-Signature} and answers the VERIFY challenge (smartcar-v3.md §2.1,
  * §2.2). Rule: the signature is hex HMAC-SHA256 of the raw body bytes exactly as received, keyed
  * with the management token (or, during a rotation, the previous one), compared in constant time.
- * Thread-safe: a fresh {@link Mac} per call.
+ * Thread-safe: each thread reuses its own initialised {@link Mac} per key ({@code doFinal} resets
+ * it), so a delivery pays neither the provider lookup nor the key set-up.
  */
 public final class SignatureVerifier {
 
   private static final String HMAC_SHA256 = "HmacSHA256";
   private static final HexFormat HEX = HexFormat.of();
 
-  private final SecretKeySpec currentKey;
-  private final Optional<SecretKeySpec> previousKey;
+  private final ThreadLocal<Mac> currentKey;
+  private final Optional<ThreadLocal<Mac>> previousKey;
 
   /** The outcome of checking one delivery's signature header. */
   public enum Verdict {
@@ -42,9 +43,13 @@ public final class SignatureVerifier {
   }
 
   public SignatureVerifier(String managementToken, Optional<String> previousManagementToken) {
-    this.currentKey = key(Objects.requireNonNull(managementToken, "managementToken"));
+    SecretKeySpec current = key(Objects.requireNonNull(managementToken, "managementToken"));
+    this.currentKey = ThreadLocal.withInitial(() -> mac(current));
     this.previousKey =
-        previousManagementToken.filter(t -> !t.isBlank()).map(SignatureVerifier::key);
+        previousManagementToken
+            .filter(t -> !t.isBlank())
+            .map(SignatureVerifier::key)
+            .map(k -> ThreadLocal.withInitial(() -> mac(k)));
   }
 
   /** Checks {@code signatureHeader} (may be null) against the raw {@code body}. */
@@ -59,9 +64,9 @@ public final class SignatureVerifier {
       return Verdict.INVALID;
     }
     // Both keys are always computed, so timing does not tell which key matched.
-    boolean current = MessageDigest.isEqual(hmac(currentKey, body), given);
+    boolean current = MessageDigest.isEqual(currentKey.get().doFinal(body), given);
     boolean previous =
-        previousKey.map(k -> MessageDigest.isEqual(hmac(k, body), given)).orElse(false);
+        previousKey.map(k -> MessageDigest.isEqual(k.get().doFinal(body), given)).orElse(false);
     if (current) {
       return Verdict.CURRENT_KEY;
     }
@@ -73,23 +78,23 @@ public final class SignatureVerifier {
    * management token (what Smartcar's SDKs call {@code hashChallenge}).
    */
   public String answerChallenge(String challenge) {
-    return HEX.formatHex(hmac(currentKey, challenge.getBytes(StandardCharsets.UTF_8)));
+    return HEX.formatHex(currentKey.get().doFinal(challenge.getBytes(StandardCharsets.UTF_8)));
   }
 
   /** Hex HMAC-SHA256 of {@code body} under {@code key}: what a sender puts in SC-Signature. */
   public static String sign(String key, byte[] body) {
-    return HEX.formatHex(hmac(key(key), body));
+    return HEX.formatHex(mac(key(key)).doFinal(body));
   }
 
   private static SecretKeySpec key(String token) {
     return new SecretKeySpec(token.getBytes(StandardCharsets.UTF_8), HMAC_SHA256);
   }
 
-  private static byte[] hmac(SecretKeySpec key, byte[] message) {
+  private static Mac mac(SecretKeySpec key) {
     try {
       Mac mac = Mac.getInstance(HMAC_SHA256);
       mac.init(key);
-      return mac.doFinal(message);
+      return mac;
     } catch (NoSuchAlgorithmException | InvalidKeyException e) {
       throw new IllegalStateException("HmacSHA256 is not available in this JVM", e);
     }

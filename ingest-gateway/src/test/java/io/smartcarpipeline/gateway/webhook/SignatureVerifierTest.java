@@ -5,9 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.smartcarpipeline.gateway.Fixtures;
 import io.smartcarpipeline.gateway.webhook.SignatureVerifier.Verdict;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 
 class SignatureVerifierTest {
@@ -91,5 +96,30 @@ class SignatureVerifierTest {
 
     assertThat(jefe.answerChallenge("what do ya want for nothing?"))
         .isEqualTo("5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843");
+  }
+
+  @Test
+  void aVerifierReusedAcrossDeliveriesAndThreadsJudgesEachBodyOnItsOwn() throws Exception {
+    byte[] other = Fixtures.bytes("vw_id_4_fuel.json");
+    String bodySignature = SignatureVerifier.sign(TOKEN, body);
+    String otherSignature = SignatureVerifier.sign(OLD_TOKEN, other);
+    ExecutorService pool = Executors.newFixedThreadPool(4);
+    try {
+      List<Future<Boolean>> results = new ArrayList<>();
+      for (int i = 0; i < 200; i++) {
+        results.add(
+            pool.submit(
+                () ->
+                    verifier.verify(body, bodySignature) == Verdict.CURRENT_KEY
+                        && verifier.verify(other, bodySignature) == Verdict.INVALID
+                        && verifier.verify(other, otherSignature) == Verdict.PREVIOUS_KEY
+                        && verifier.verify(body, bodySignature) == Verdict.CURRENT_KEY));
+      }
+      for (Future<Boolean> r : results) {
+        assertThat(r.get()).isTrue();
+      }
+    } finally {
+      pool.shutdownNow();
+    }
   }
 }
