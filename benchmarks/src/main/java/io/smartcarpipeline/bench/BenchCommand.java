@@ -268,6 +268,10 @@ public final class BenchCommand implements Callable<Integer> {
   private String commandLine() {
     List<String> args =
         spec == null ? List.of() : spec.commandLine().getParseResult().originalArgs();
+    // under the launcher the original arguments start with the subcommand's own name
+    if (!args.isEmpty() && args.get(0).equals("bench")) {
+      args = args.subList(1, args.size());
+    }
     return "bin/smartcar-pipeline bench " + String.join(" ", args);
   }
 
