@@ -1,7 +1,6 @@
 package io.smartcarpipeline.processors.query;
 
 import io.smartcarpipeline.support.http.HttpErrors;
-import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.json.JsonArray;
@@ -34,7 +33,7 @@ public final class FleetRoutes {
     this.model = model;
     this.eventsInterval = eventsInterval;
     this.clock = clock;
-    this.peers = new Peers(vertx, Peers.DEFAULT_TIMEOUT);
+    this.peers = new Peers(vertx, model::peers, Peers.DEFAULT_TIMEOUT);
   }
 
   /** Mounts the routes, then the static page for every other GET. */
@@ -52,7 +51,9 @@ public final class FleetRoutes {
       return;
     }
     QueryHttp.read(vertx, ctx, () -> snapshot(sessions, commands))
-        .compose(local -> withPeers(ctx, local, ctx.request().uri(), sessions, commands))
+        .compose(
+            local ->
+                peers.answer(ctx, local, parts -> FanoutMerge.fleet(parts, sessions, commands)))
         .onSuccess(ctx::json);
   }
 
@@ -66,14 +67,10 @@ public final class FleetRoutes {
             results -> {
               JsonArray out = new JsonArray();
               results.forEach(r -> out.add(AvroJson.toJson(r)));
-              JsonObject local = new JsonObject().put("commands", out);
-              return Peers.isForwarded(ctx)
-                  ? Future.succeededFuture(local)
-                  : peers.gather(
-                      local,
-                      model.peers(),
-                      ctx.request().uri(),
-                      parts -> FanoutMerge.commands(parts, limit));
+              return peers.answer(
+                  ctx,
+                  new JsonObject().put("commands", out),
+                  parts -> FanoutMerge.commands(parts, limit));
             })
         .onSuccess(ctx::json);
   }
@@ -102,12 +99,10 @@ public final class FleetRoutes {
         .executeBlocking(() -> snapshot(sessions, commands), false)
         .compose(
             local ->
-                withPeers(
-                    null,
+                peers.gather(
                     local,
                     "/fleet?sessions=" + sessions + "&commands=" + commands,
-                    sessions,
-                    commands))
+                    parts -> FanoutMerge.fleet(parts, sessions, commands)))
         .onComplete(
             done -> {
               if (response.closed() || response.ended()) {
@@ -123,16 +118,6 @@ public final class FleetRoutes {
                         + "\n\n");
               }
             });
-  }
-
-  /** The local fleet view merged with the peers' (none when {@code ctx} came from a peer). */
-  private Future<JsonObject> withPeers(
-      RoutingContext ctx, JsonObject local, String uri, int sessions, int commands) {
-    if (ctx != null && Peers.isForwarded(ctx)) {
-      return Future.succeededFuture(local);
-    }
-    return peers.gather(
-        local, model.peers(), uri, parts -> FanoutMerge.fleet(parts, sessions, commands));
   }
 
   private JsonObject snapshot(int sessionLimit, int commandLimit) {

@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,10 +33,16 @@ final class Peers {
   private static final Logger LOG = LoggerFactory.getLogger(Peers.class);
 
   private final HttpClient client;
+  private final Supplier<List<String>> peers;
   private final Duration timeout;
 
-  Peers(Vertx vertx, Duration timeout) {
+  /**
+   * @param peers the other instances' {@code host:port}, asked anew for every gathering (they
+   *     change with rebalances)
+   */
+  Peers(Vertx vertx, Supplier<List<String>> peers, Duration timeout) {
     this.client = vertx.createHttpClient();
+    this.peers = peers;
     this.timeout = timeout;
   }
 
@@ -64,14 +71,23 @@ final class Peers {
   }
 
   /**
+   * The answer to a fleet-wide request: {@code local} alone when a peer asked, else {@code local}
+   * merged with every peer's answer to the same request (see {@link #gather}).
+   */
+  Future<JsonObject> answer(
+      RoutingContext ctx, JsonObject local, Function<List<JsonObject>, JsonObject> merge) {
+    return isForwarded(ctx)
+        ? Future.succeededFuture(local)
+        : gather(local, ctx.request().uri(), merge);
+  }
+
+  /**
    * The local answer merged with every peer's answer to {@code uri}; {@code instances} tells how
    * many answered and which did not.
    */
   Future<JsonObject> gather(
-      JsonObject local,
-      List<String> peers,
-      String uri,
-      Function<List<JsonObject>, JsonObject> merge) {
+      JsonObject local, String uri, Function<List<JsonObject>, JsonObject> merge) {
+    List<String> peers = this.peers.get();
     if (peers.isEmpty()) {
       return Future.succeededFuture(withInstances(local, 1, List.of()));
     }

@@ -1,7 +1,6 @@
 package io.smartcarpipeline.processors.query;
 
 import io.smartcarpipeline.support.http.HttpErrors;
-import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -28,7 +27,7 @@ public final class QueryRoutes {
   public QueryRoutes(Vertx vertx, VehicleReadModel model) {
     this.vertx = vertx;
     this.model = model;
-    this.peers = new Peers(vertx, Peers.DEFAULT_TIMEOUT);
+    this.peers = new Peers(vertx, model::peers, Peers.DEFAULT_TIMEOUT);
   }
 
   /** Mounts the routes on {@code router}. */
@@ -48,16 +47,11 @@ public final class QueryRoutes {
     String after = ctx.request().getParam("after");
     QueryHttp.read(vertx, ctx, () -> model.vehicleIds(after, limit))
         .compose(
-            ids -> {
-              JsonObject local = FanoutMerge.vehicleIds(List.of(idsJson(ids)), limit);
-              return Peers.isForwarded(ctx)
-                  ? Future.succeededFuture(local)
-                  : peers.gather(
-                      local,
-                      model.peers(),
-                      ctx.request().uri(),
-                      parts -> FanoutMerge.vehicleIds(parts, limit));
-            })
+            ids ->
+                peers.answer(
+                    ctx,
+                    FanoutMerge.vehicleIds(List.of(idsJson(ids)), limit),
+                    parts -> FanoutMerge.vehicleIds(parts, limit)))
         .onSuccess(ctx::json);
   }
 

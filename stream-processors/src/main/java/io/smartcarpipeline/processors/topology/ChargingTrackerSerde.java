@@ -8,17 +8,14 @@ import io.smartcarpipeline.processors.domain.charging.Place;
 import io.smartcarpipeline.processors.domain.charging.SessionDraft;
 import java.util.HashMap;
 import java.util.Map;
-import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serde;
-import org.apache.kafka.common.serialization.Serdes;
-import org.apache.kafka.common.serialization.Serializer;
 
 /**
  * The {@code charging-trackers} store format: a version byte, then every field of the tracker (and
  * of its session drafts) in declaration order, via {@link StateBytes}. Binary because JSON cost
  * ~15% of the stream thread's CPU (BENCHMARKS.md, run F). The store was JSON before: a value
  * starting with <code>'{'</code> is still read as JSON, so an older changelog restores. Enums are
- * stored by name. A field added to the tracker must be added here (ChargingTrackerSerdeTest fails
+ * stored by name. A field added to the tracker must be added here (StoreSerdesTest fails
  * otherwise); bump {@link #VERSION} if old values then read differently.
  */
 final class ChargingTrackerSerde {
@@ -28,24 +25,18 @@ final class ChargingTrackerSerde {
   private ChargingTrackerSerde() {}
 
   static Serde<ChargingTracker> create() {
-    Deserializer<ChargingTracker> json = JsonSerde.of(ChargingTracker.class).deserializer();
-    Serializer<ChargingTracker> ser =
-        (topic, t) -> t == null ? null : write(t, new StateBytes.Writer(256)).toByteArray();
-    Deserializer<ChargingTracker> de =
-        (topic, bytes) -> {
-          if (bytes == null) {
-            return null;
-          }
-          if (bytes.length > 0 && bytes[0] == '{') {
-            return json.deserialize(topic, bytes);
-          }
-          StateBytes.Reader in = new StateBytes.Reader(bytes, 0);
-          in.version(VERSION, "charging tracker");
-          ChargingTracker t = read(in);
-          in.end();
-          return t;
-        };
-    return Serdes.serdeFrom(ser, de);
+    return StateBytes.serde(
+        ChargingTracker.class,
+        t -> write(t, new StateBytes.Writer(256)).toByteArray(),
+        ChargingTrackerSerde::read);
+  }
+
+  static ChargingTracker read(byte[] bytes) {
+    StateBytes.Reader in = new StateBytes.Reader(bytes, 0);
+    in.version(VERSION, "charging tracker");
+    ChargingTracker t = read(in);
+    in.end();
+    return t;
   }
 
   static StateBytes.Writer write(ChargingTracker t, StateBytes.Writer out) {

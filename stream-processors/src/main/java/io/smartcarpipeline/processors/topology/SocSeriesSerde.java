@@ -2,10 +2,7 @@ package io.smartcarpipeline.processors.topology;
 
 import io.smartcarpipeline.processors.domain.history.SocSeries;
 import java.util.ArrayList;
-import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serde;
-import org.apache.kafka.common.serialization.Serdes;
-import org.apache.kafka.common.serialization.Serializer;
 
 /**
  * The {@code soc-history} store format: a version byte, the number of points, then per point its
@@ -20,19 +17,7 @@ final class SocSeriesSerde {
   private SocSeriesSerde() {}
 
   static Serde<SocSeries> create() {
-    Deserializer<SocSeries> json = JsonSerde.of(SocSeries.class).deserializer();
-    Serializer<SocSeries> ser = (topic, s) -> s == null ? null : write(s);
-    Deserializer<SocSeries> de =
-        (topic, bytes) -> {
-          if (bytes == null) {
-            return null;
-          }
-          if (bytes.length > 0 && bytes[0] == '{') {
-            return json.deserialize(topic, bytes);
-          }
-          return read(bytes);
-        };
-    return Serdes.serdeFrom(ser, de);
+    return StateBytes.serde(SocSeries.class, SocSeriesSerde::write, SocSeriesSerde::read);
   }
 
   static byte[] write(SocSeries s) {

@@ -2,7 +2,12 @@ package io.smartcarpipeline.processors.topology;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.function.Function;
 import org.apache.kafka.common.errors.SerializationException;
+import org.apache.kafka.common.serialization.Deserializer;
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.common.serialization.Serializer;
 
 /**
  * The primitives of the binary store formats ({@link ChargingTrackerSerde}, {@link
@@ -13,6 +18,25 @@ import org.apache.kafka.common.errors.SerializationException;
 final class StateBytes {
 
   private StateBytes() {}
+
+  /**
+   * A store serde over a binary {@code write} / {@code read} pair that still reads values the
+   * former JSON format stored (they start with <code>'{'</code>), so an older changelog restores.
+   */
+  static <T> Serde<T> serde(Class<T> type, Function<T, byte[]> write, Function<byte[], T> read) {
+    Deserializer<T> json = JsonSerde.of(type).deserializer();
+    Serializer<T> ser = (topic, value) -> value == null ? null : write.apply(value);
+    Deserializer<T> de =
+        (topic, bytes) -> {
+          if (bytes == null) {
+            return null;
+          }
+          return bytes.length > 0 && bytes[0] == '{'
+              ? json.deserialize(topic, bytes)
+              : read.apply(bytes);
+        };
+    return Serdes.serdeFrom(ser, de);
+  }
 
   /** Appends values to a growable array. */
   static final class Writer {

@@ -4,6 +4,7 @@ import io.smartcarpipeline.events.ChargingSession;
 import io.smartcarpipeline.events.CommandResult;
 import io.smartcarpipeline.events.EnergySource;
 import io.smartcarpipeline.events.SessionStatus;
+import io.smartcarpipeline.events.VehicleInfo;
 import io.smartcarpipeline.events.VehicleState;
 import io.smartcarpipeline.processors.domain.history.SocSeries;
 import java.time.Instant;
@@ -93,6 +94,15 @@ final class FakeReadModel implements VehicleReadModel {
 
   FakeReadModel(Instant t) {
     this.t = t;
+  }
+
+  /** A minimal state of a Tesla updated at {@code at}. */
+  static VehicleState state(String id, Instant at) {
+    return VehicleState.newBuilder()
+        .setVehicleId(id)
+        .setVehicle(new VehicleInfo("TESLA", "Model 3", 2020))
+        .setUpdatedAt(at)
+        .build();
   }
 
   @Override

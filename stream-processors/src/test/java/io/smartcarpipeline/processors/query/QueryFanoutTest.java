@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.smartcarpipeline.events.CommandResult;
 import io.smartcarpipeline.events.CommandStatus;
 import io.smartcarpipeline.events.CommandType;
-import io.smartcarpipeline.events.VehicleInfo;
 import io.smartcarpipeline.events.VehicleState;
 import io.smartcarpipeline.support.http.HttpErrors;
 import io.vertx.core.Vertx;
@@ -183,11 +182,7 @@ class QueryFanoutTest {
   }
 
   private static VehicleState state(String id) {
-    return VehicleState.newBuilder()
-        .setVehicleId(id)
-        .setVehicle(new VehicleInfo("TESLA", "Model 3", 2020))
-        .setUpdatedAt(T)
-        .build();
+    return FakeReadModel.state(id, T);
   }
 
   private static CommandResult command(String id, String vehicleId, Instant completedAt) {

@@ -11,7 +11,6 @@ import io.smartcarpipeline.events.SignalSnapshot;
 import io.smartcarpipeline.events.SignalValue;
 import io.smartcarpipeline.events.ValueKind;
 import io.smartcarpipeline.events.VehicleError;
-import io.smartcarpipeline.events.VehicleInfo;
 import io.smartcarpipeline.events.VehicleState;
 import io.smartcarpipeline.processors.domain.SignalCodes;
 import io.smartcarpipeline.processors.domain.history.SocSeries;
@@ -302,10 +301,6 @@ class QueryRoutesTest {
   }
 
   private static VehicleState state(String id) {
-    return VehicleState.newBuilder()
-        .setVehicleId(id)
-        .setVehicle(new VehicleInfo("TESLA", "Model 3", 2020))
-        .setUpdatedAt(T)
-        .build();
+    return FakeReadModel.state(id, T);
   }
 }
