@@ -28,7 +28,7 @@ public final class GatewayMetrics {
   // Counters are looked up once per tag value, not built and registered on every request.
   private final Map<String, Counter> requests = new ConcurrentHashMap<>();
   private final Map<String, Counter> signatureFailures = new ConcurrentHashMap<>();
-  private final Map<EventType, Counter> events = new ConcurrentHashMap<>();
+  private final Map<String, Counter> events = new ConcurrentHashMap<>();
 
   public GatewayMetrics(MeterRegistry registry) {
     this.registry = registry;
@@ -43,41 +43,32 @@ public final class GatewayMetrics {
 
   /** One answered webhook request, by outcome (accepted, verified, unauthorized, …). */
   public void request(String outcome) {
-    requests
-        .computeIfAbsent(
-            outcome,
-            o ->
-                Counter.builder("gateway.requests")
-                    .description("Webhook requests by outcome")
-                    .tag("outcome", o)
-                    .register(registry))
+    counter(requests, "gateway.requests", "Webhook requests by outcome", "outcome", outcome)
         .increment();
   }
 
   /** A delivery whose SC-Signature was missing or wrong. */
   public void signatureFailure(String reason) {
-    signatureFailures
-        .computeIfAbsent(
-            reason,
-            r ->
-                Counter.builder("gateway.signature.failures")
-                    .description("Deliveries rejected for a missing or wrong SC-Signature")
-                    .tag("reason", r)
-                    .register(registry))
+    counter(
+            signatureFailures,
+            "gateway.signature.failures",
+            "Deliveries rejected for a missing or wrong SC-Signature",
+            "reason",
+            reason)
         .increment();
   }
 
   /** A vehicle event accepted onto the topic. */
   public void event(EventType type) {
-    events
-        .computeIfAbsent(
-            type,
-            t ->
-                Counter.builder("gateway.events")
-                    .description("Vehicle events written, by event type")
-                    .tag("type", t.name())
-                    .register(registry))
+    counter(events, "gateway.events", "Vehicle events written, by event type", "type", type.name())
         .increment();
+  }
+
+  /** The counter {@code name} with one tag, from {@code cache} after its first use. */
+  private Counter counter(
+      Map<String, Counter> cache, String name, String description, String tag, String value) {
+    return cache.computeIfAbsent(
+        value, v -> Counter.builder(name).description(description).tag(tag, v).register(registry));
   }
 
   /** Unit strings of one event that are not in the unit table. */
