@@ -2,11 +2,14 @@ package io.smartcarpipeline.bench;
 
 import io.smartcarpipeline.localstack.LocalStack;
 import io.smartcarpipeline.schemas.Topics;
+import io.smartcarpipeline.support.config.CommonSettings;
+import io.smartcarpipeline.support.config.Settings;
+import io.smartcarpipeline.support.kafka.KafkaClientSettings;
+import io.smartcarpipeline.support.kafka.KafkaClients;
 import io.smartcarpipeline.support.kafka.TopicCreator;
 import java.time.Duration;
 import java.util.Map;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 
 /**
  * The Kafka broker and schema registry a benchmark runs against: a fresh embedded {@link
@@ -19,11 +22,21 @@ final class BenchStack implements AutoCloseable {
   private final LocalStack local;
   private final String bootstrap;
   private final String registry;
+  private final KafkaClientSettings kafka;
 
   private BenchStack(LocalStack local, String bootstrap, String registry) {
     this.local = local;
     this.bootstrap = bootstrap;
     this.registry = registry;
+    // an existing cluster may need TLS / SASL / registry credentials: KAFKA_* and
+    // SCHEMA_REGISTRY_* from the environment, as every service reads them
+    this.kafka =
+        KafkaClientSettings.from(
+            Settings.load(Map.of(), local == null ? System.getenv() : Map.of())
+                .with(
+                    Map.of(
+                        CommonSettings.KAFKA_BOOTSTRAP_SERVERS, bootstrap,
+                        CommonSettings.SCHEMA_REGISTRY_URL, registry)));
   }
 
   static BenchStack start(BenchOptions options) {
@@ -42,7 +55,12 @@ final class BenchStack implements AutoCloseable {
   }
 
   Admin admin() {
-    return Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap));
+    return Admin.create(KafkaClients.adminConfig(kafka, "bench-admin", Duration.ofSeconds(30)));
+  }
+
+  /** Every client setting for this stack. */
+  KafkaClientSettings kafka() {
+    return kafka;
   }
 
   String bootstrapServers() {

@@ -42,15 +42,12 @@ final class CommandLoad implements AutoCloseable {
   private final Thread reader;
 
   CommandLoad(BenchStack stack) {
-    Map<String, Object> pc =
-        KafkaClients.producerConfig(
-            stack.bootstrapServers(), stack.schemaRegistryUrl(), "bench-commands");
+    Map<String, Object> pc = KafkaClients.producerConfig(stack.kafka(), "bench-commands");
     // each command is timed from send(): the client's own linger (5 ms by default) is not the
     // dispatcher's overhead, so commands go out at once
     pc.put(ProducerConfig.LINGER_MS_CONFIG, 0);
     this.producer = new KafkaProducer<>(pc);
-    Map<String, Object> c =
-        KafkaClients.consumerConfig(stack.bootstrapServers(), stack.schemaRegistryUrl(), "unused");
+    Map<String, Object> c = KafkaClients.consumerConfig(stack.kafka(), "unused");
     c.remove("group.id");
     ConfluentAvroDeserializer<CommandResult> d =
         new ConfluentAvroDeserializer<>(CommandResult.class);

@@ -9,6 +9,7 @@ import io.smartcarpipeline.schemas.Topics;
 import io.smartcarpipeline.serde.ConfluentAvroSerializer;
 import io.smartcarpipeline.sim.load.LoadResult;
 import io.smartcarpipeline.sim.load.WebhookLoad;
+import io.smartcarpipeline.support.kafka.KafkaClientSettings;
 import io.smartcarpipeline.support.kafka.KafkaClients;
 import java.time.Duration;
 import java.time.Instant;
@@ -39,7 +40,8 @@ final class KafkaCeiling {
 
   /** Serialised VehicleEvents as the gateway would write them for webhooks of {@code signals}. */
   static List<byte[]> records(String registryUrl, int signals, int count) {
-    Map<String, Object> cfg = KafkaClients.producerConfig("unused:0", registryUrl, "bench");
+    Map<String, Object> cfg =
+        KafkaClients.producerConfig(KafkaClientSettings.plain("unused:0", registryUrl), "bench");
     ConfluentAvroSerializer<VehicleEvent> serializer = new ConfluentAvroSerializer<>();
     serializer.configure(cfg, false);
     WebhookLoad source = new WebhookLoad(BenchOptions.TOKEN, signals, Math.max(1, count));
@@ -65,9 +67,7 @@ final class KafkaCeiling {
   }
 
   static LoadResult measure(BenchStack stack, List<byte[]> records, Duration duration, int window) {
-    Map<String, Object> cfg =
-        KafkaClients.producerConfig(
-            stack.bootstrapServers(), stack.schemaRegistryUrl(), "bench-ceiling");
+    Map<String, Object> cfg = KafkaClients.producerConfig(stack.kafka(), "bench-ceiling");
     cfg.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 5000L);
     cfg.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 5000);
     cfg.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 6000);

@@ -41,9 +41,7 @@ final class Preloader {
     int perVehicle = Math.max(1, events / vehicles);
     Random random = new Random(seed);
     long dayStart = Instant.parse("2026-11-20T00:00:00Z").toEpochMilli();
-    Map<String, Object> cfg =
-        KafkaClients.producerConfig(
-            stack.bootstrapServers(), stack.schemaRegistryUrl(), "bench-preload");
+    Map<String, Object> cfg = KafkaClients.producerConfig(stack.kafka(), "bench-preload");
     cfg.put(ProducerConfig.LINGER_MS_CONFIG, 20);
     cfg.put(ProducerConfig.BATCH_SIZE_CONFIG, 512 * 1024);
     // right after topic creation a partition can answer NOT_LEADER for a moment; with several

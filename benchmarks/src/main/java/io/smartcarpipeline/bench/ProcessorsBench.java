@@ -110,8 +110,7 @@ final class ProcessorsBench {
 
   /** Seconds for a plain consumer to read and deserialise {@code expected} records. */
   private static double plainConsumerSeconds(BenchStack stack, long expected) {
-    Map<String, Object> cfg =
-        KafkaClients.consumerConfig(stack.bootstrapServers(), stack.schemaRegistryUrl(), "unused");
+    Map<String, Object> cfg = KafkaClients.consumerConfig(stack.kafka(), "unused");
     cfg.remove("group.id");
     cfg.put("max.poll.records", 2000);
     ConfluentAvroDeserializer<VehicleEvent> values =

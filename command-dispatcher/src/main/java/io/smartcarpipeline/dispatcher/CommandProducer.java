@@ -8,6 +8,7 @@ import io.smartcarpipeline.events.CommandType;
 import io.smartcarpipeline.schemas.Topics;
 import io.smartcarpipeline.serde.ConfluentAvroDeserializer;
 import io.smartcarpipeline.serde.ConfluentAvroSerializer;
+import io.smartcarpipeline.support.kafka.KafkaClientSettings;
 import io.smartcarpipeline.support.kafka.KafkaClients;
 import java.time.Clock;
 import java.time.Duration;
@@ -42,15 +43,18 @@ import org.apache.kafka.common.serialization.StringSerializer;
  */
 public final class CommandProducer implements AutoCloseable {
 
-  private final String bootstrap;
-  private final String registryUrl;
+  private final KafkaClientSettings kafka;
   private final KafkaProducer<String, CommandRequest> producer;
 
+  /** A producer for plain (unsecured) Kafka and registry addresses. */
   public CommandProducer(String bootstrapServers, String registryUrl) {
-    this.bootstrap = bootstrapServers;
-    this.registryUrl = registryUrl;
-    Map<String, Object> c =
-        KafkaClients.producerConfig(bootstrapServers, registryUrl, "command-cli");
+    this(KafkaClientSettings.plain(bootstrapServers, registryUrl));
+  }
+
+  /** A producer with every client setting ({@code KAFKA_*}, {@code SCHEMA_REGISTRY_*}). */
+  public CommandProducer(KafkaClientSettings kafka) {
+    this.kafka = kafka;
+    Map<String, Object> c = KafkaClients.producerConfig(kafka, "command-cli");
     ConfluentAvroSerializer<CommandRequest> serializer = new ConfluentAvroSerializer<>();
     serializer.configure(c, false);
     this.producer = new KafkaProducer<>(c, new StringSerializer(), serializer);
@@ -128,7 +132,7 @@ public final class CommandProducer implements AutoCloseable {
   }
 
   private KafkaConsumer<String, CommandResult> resultsConsumer() {
-    Map<String, Object> c = KafkaClients.consumerConfig(bootstrap, registryUrl, "unused");
+    Map<String, Object> c = KafkaClients.consumerConfig(kafka, "unused");
     c.remove("group.id");
     ConfluentAvroDeserializer<CommandResult> d =
         new ConfluentAvroDeserializer<>(CommandResult.class);

@@ -18,11 +18,15 @@ import io.smartcarpipeline.dispatcher.kafka.CommandConsumerLoop;
 import io.smartcarpipeline.dispatcher.kafka.ConsumerLoopFactory;
 import io.smartcarpipeline.dispatcher.kafka.KafkaLedgerStore;
 import io.smartcarpipeline.dispatcher.metrics.DispatcherMetrics;
+import io.smartcarpipeline.schemas.TopicSpec;
 import io.smartcarpipeline.schemas.Topics;
 import io.smartcarpipeline.support.config.Settings;
 import io.smartcarpipeline.support.http.OpsRoutes;
+import io.smartcarpipeline.support.kafka.KafkaClients;
 import io.smartcarpipeline.support.kafka.TopicCreator;
 import io.smartcarpipeline.support.metrics.Metrics;
+import io.smartcarpipeline.support.service.Lifecycle;
+import io.smartcarpipeline.support.service.ServiceMain;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -36,10 +40,9 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Stream;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -47,45 +50,43 @@ import org.slf4j.LoggerFactory;
  * The command dispatcher service: consumes {@code Topics.COMMANDS}, calls the Smartcar V3 commands
  * API, writes one final result per commandId to {@code Topics.COMMAND_RESULTS}; health and metrics
  * on {@code DISPATCHER_PORT}. This class only wires and runs: it loads the config, creates the
- * topics, starts Vert.x, the consumer thread and the HTTP server, and stops them in order.
+ * topics, starts Vert.x, binds the HTTP server, then starts the consumer thread last, and stops
+ * them in reverse order through the common {@link Lifecycle} (a failed start leaves no thread or
+ * port behind).
  */
 public final class DispatcherApp implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(DispatcherApp.class);
+  private static final Duration STEP_TIMEOUT = Duration.ofSeconds(30);
+
+  /**
+   * The dispatcher creates the topics it writes, and the commands topic: its writers are outside
+   * the pipeline (orchestrators, the CLI), and the dispatcher owns the command contract.
+   */
+  private static final List<TopicSpec<?>> CREATES =
+      Stream.concat(
+              Stream.of(Topics.COMMANDS),
+              Topics.writtenBy(TopicSpec.Writer.COMMAND_DISPATCHER).stream())
+          .toList();
 
   private final DispatcherConfig config;
-  private final Vertx vertx;
-  private final WebClient web;
-  private final KafkaLedgerStore ledgerStore;
-  private final VertxTimers timers;
-  private final Context context;
-  private final CommandConsumerLoop loop;
-  private final Thread loopThread;
+  private final Lifecycle lifecycle;
   private final HttpServer http;
-  private final AtomicBoolean running;
-  private final AtomicBoolean closed = new AtomicBoolean();
 
-  private DispatcherApp(Parts p) {
-    this.config = p.config;
-    this.vertx = p.vertx;
-    this.web = p.web;
-    this.ledgerStore = p.ledgerStore;
-    this.timers = p.timers;
-    this.context = p.context;
-    this.loop = p.loop;
-    this.loopThread = p.loopThread;
-    this.http = p.http;
-    this.running = p.running;
+  private DispatcherApp(DispatcherConfig config, Lifecycle lifecycle, HttpServer http) {
+    this.config = config;
+    this.lifecycle = lifecycle;
+    this.http = http;
   }
 
   /** Starts the dispatcher with these settings; fails naming the setting when one is bad. */
   public static DispatcherApp start(Settings settings) {
-    return new DispatcherApp(Parts.build(DispatcherConfig.from(settings)));
+    DispatcherConfig config = DispatcherConfig.from(settings);
+    return Lifecycle.start("command-dispatcher", lifecycle -> start(lifecycle, config));
   }
 
   public static void main(String[] args) {
-    DispatcherApp app = start(Settings.load(Map.of(), System.getenv()));
-    Runtime.getRuntime().addShutdownHook(new Thread(app::close, "dispatcher-shutdown"));
+    ServiceMain.run("command-dispatcher", () -> start(Settings.load(Map.of(), System.getenv())));
   }
 
   /** The port health and metrics listen on. */
@@ -103,148 +104,145 @@ public final class DispatcherApp implements AutoCloseable {
    */
   @Override
   public void close() {
-    if (!closed.compareAndSet(false, true)) {
-      return;
-    }
     LOG.info("dispatcher_stopping");
-    running.set(false);
-    context.runOnContext(v -> timers.releaseAll()); // waiting commands wake up and step aside
-    loop.stop(config.shutdownGrace());
-    try {
-      loopThread.join(config.shutdownGrace().plusSeconds(20).toMillis());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
-    ledgerStore.close();
-    await(http.close());
-    web.close();
-    await(vertx.close());
+    lifecycle.close();
     LOG.info("dispatcher_stopped");
   }
 
-  private static void await(Future<?> f) {
-    try {
-      f.toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
-    } catch (Exception e) {
-      throw new IllegalStateException("dispatcher start/stop step failed: " + e.getMessage(), e);
-    }
+  private static DispatcherApp start(Lifecycle lifecycle, DispatcherConfig c) {
+    String ledgerTopic = KafkaLedgerStore.topicName(c.groupId());
+    createTopics(c, ledgerTopic);
+    Clock clock = Clock.systemUTC();
+    PrometheusMeterRegistry registry = Metrics.newRegistry("command-dispatcher");
+    lifecycle.onStop("metrics", registry::close);
+    DispatcherMetrics metrics = new DispatcherMetrics(registry);
+    Vertx vertx = Vertx.vertx();
+    lifecycle.onStop("vertx", () -> Lifecycle.await(vertx.close(), STEP_TIMEOUT, "close Vert.x"));
+    Context context = vertx.getOrCreateContext();
+    WebClient web =
+        WebClient.create(
+            vertx,
+            new WebClientOptions()
+                .setConnectTimeout(10_000)
+                .setUserAgent("smartcar-pipeline-command-dispatcher"),
+            new PoolOptions().setHttp1MaxSize(c.httpMaxConnections()));
+    lifecycle.onStop("web-client", web::close);
+    KafkaLedgerStore ledgerStore =
+        lifecycle.own(
+            "ledger",
+            new KafkaLedgerStore(
+                c.kafka(), ledgerTopic, c.transactionalId(), context, metrics::phase));
+    IdempotencyLedger ledger = new IdempotencyLedger(ledgerStore);
+    VertxTimers timers = new VertxTimers(vertx);
+    AtomicBoolean running = new AtomicBoolean(true);
+    Dispatcher dispatcher =
+        new Dispatcher(
+            ledger,
+            executor(c, clock, web, ledger, timers, metrics, running),
+            clock,
+            c.commandMaxAge(),
+            metrics);
+    CommandConsumerLoop loop =
+        ConsumerLoopFactory.create(
+            c,
+            ledgerTopic,
+            dispatcher,
+            context,
+            () -> KafkaLedgerStore.load(c.kafka(), ledgerTopic, ledger),
+            metrics.inFlight(),
+            metrics::phase);
+    lifecycle.onStop("consumer", loop::discardIfNeverRun);
+    Router router = Router.router(vertx);
+    OpsRoutes.mount(
+        router, registry, () -> Future.succeededFuture(lifecycle.ready() && loop.healthy()));
+    HttpServer http = vertx.createHttpServer().requestHandler(router);
+    Lifecycle.await(
+        http.listen(c.port()),
+        STEP_TIMEOUT,
+        "listen on port " + c.port() + " (" + DispatcherConfig.PORT + ")");
+    lifecycle.onStop("http", () -> Lifecycle.await(http.close(), STEP_TIMEOUT, "close HTTP"));
+    // last: the consumer thread starts only once everything it needs is up
+    Thread loopThread = new Thread(loop, "dispatcher-consumer");
+    loopThread.start();
+    lifecycle.onStop(
+        "consumer-thread", () -> stopLoop(c, context, timers, running, loop, loopThread));
+    LOG.info("dispatcher_started config={} port={}", c, http.actualPort());
+    return new DispatcherApp(c, lifecycle, http);
   }
 
-  /** Everything the app owns, built in dependency order. */
-  private static final class Parts {
-    DispatcherConfig config;
-    Vertx vertx;
-    WebClient web;
-    KafkaLedgerStore ledgerStore;
-    VertxTimers timers;
-    Context context;
-    CommandConsumerLoop loop;
-    Thread loopThread;
-    HttpServer http;
-    AtomicBoolean running = new AtomicBoolean(true);
+  /** Stops taking commands and lets the calls on the wire finish (see {@link #close}). */
+  private static void stopLoop(
+      DispatcherConfig c,
+      Context context,
+      VertxTimers timers,
+      AtomicBoolean running,
+      CommandConsumerLoop loop,
+      Thread loopThread)
+      throws InterruptedException {
+    running.set(false);
+    context.runOnContext(v -> timers.releaseAll()); // waiting commands wake up and step aside
+    loop.stop(c.shutdownGrace());
+    loopThread.join(c.shutdownGrace().plusSeconds(20).toMillis());
+  }
 
-    static Parts build(DispatcherConfig c) {
-      Parts p = new Parts();
-      p.config = c;
-      String ledgerTopic = KafkaLedgerStore.topicName(c.groupId());
-      createTopics(c, ledgerTopic);
-      Clock clock = Clock.systemUTC();
-      PrometheusMeterRegistry registry = Metrics.newRegistry("command-dispatcher");
-      DispatcherMetrics metrics = new DispatcherMetrics(registry);
-      p.vertx = Vertx.vertx();
-      Context context = p.vertx.getOrCreateContext();
-      p.context = context;
-      p.web =
-          WebClient.create(
-              p.vertx,
-              new WebClientOptions()
-                  .setConnectTimeout(10_000)
-                  .setUserAgent("smartcar-pipeline-command-dispatcher"),
-              new PoolOptions().setHttp1MaxSize(c.httpMaxConnections()));
-      TokenProvider tokens =
-          new TokenProvider(
-              new IamTokenClient(
-                  p.web,
-                  c.iamOrigin(),
-                  c.clientId(),
-                  c.clientSecret(),
-                  clock,
-                  Duration.ofSeconds(30)),
-              clock,
-              c.tokenRenewBefore(),
-              metrics::tokenRefreshed);
-      p.ledgerStore =
-          new KafkaLedgerStore(
-              c.bootstrapServers(), ledgerTopic, c.transactionalId(), context, metrics::phase);
-      IdempotencyLedger ledger = new IdempotencyLedger(p.ledgerStore);
-      p.timers = new VertxTimers(p.vertx);
-      CommandExecutor executor =
-          new CommandExecutor(
-              tokens,
-              new SmartcarApiClient(p.web, c.apiOrigin(), c.readTimeout()),
-              new SmartcarErrorClassifier(),
-              c.retry().policy(clock, new Random()),
-              budgets(c, clock, metrics),
-              ledger,
-              p.timers,
-              metrics,
-              p.running::get);
-      Dispatcher dispatcher = new Dispatcher(ledger, executor, clock, c.commandMaxAge(), metrics);
-      p.loop =
-          ConsumerLoopFactory.create(
-              c,
-              ledgerTopic,
-              dispatcher,
-              context,
-              () -> KafkaLedgerStore.load(c.bootstrapServers(), ledgerTopic, ledger),
-              metrics.inFlight(),
-              metrics::phase);
-      p.loopThread = new Thread(p.loop, "dispatcher-consumer");
-      p.loopThread.start();
-      Router router = Router.router(p.vertx);
-      OpsRoutes.mount(router, registry, () -> Future.succeededFuture(p.loop.healthy()));
-      p.http = p.vertx.createHttpServer().requestHandler(router);
-      await(p.http.listen(c.port()));
-      LOG.info("dispatcher_started config={} port={}", c, p.http.actualPort());
-      return p;
-    }
+  private static CommandExecutor executor(
+      DispatcherConfig c,
+      Clock clock,
+      WebClient web,
+      IdempotencyLedger ledger,
+      VertxTimers timers,
+      DispatcherMetrics metrics,
+      AtomicBoolean running) {
+    TokenProvider tokens =
+        new TokenProvider(
+            new IamTokenClient(
+                web, c.iamOrigin(), c.clientId(), c.clientSecret(), clock, Duration.ofSeconds(30)),
+            clock,
+            c.tokenRenewBefore(),
+            metrics::tokenRefreshed);
+    return new CommandExecutor(
+        tokens,
+        new SmartcarApiClient(web, c.apiOrigin(), c.readTimeout()),
+        new SmartcarErrorClassifier(),
+        c.retry().policy(clock, new Random()),
+        budgets(c, clock, metrics),
+        ledger,
+        timers,
+        metrics,
+        running::get);
+  }
 
-    private static Budgets budgets(DispatcherConfig c, Clock clock, DispatcherMetrics metrics) {
-      DispatcherConfig.BudgetSettings b = c.budget();
-      CircuitBreaker breaker =
-          new CircuitBreaker(
-              clock,
-              b.breakerWindow(),
-              b.breakerMinCalls(),
-              b.breakerFailureRate(),
-              b.breakerOpenFor(),
-              state -> {
-                metrics.breakerState(state);
-                LOG.warn("breaker_state_changed state={}", state);
-              });
-      return new Budgets(
-          clock,
-          new TokenBucket(clock, b.bucketCapacity(), b.refillPerMinute()),
-          new VehicleSpacing(clock, b.vehicleSpacing()),
-          breaker,
-          Duration.ofMinutes(1));
-    }
+  private static Budgets budgets(DispatcherConfig c, Clock clock, DispatcherMetrics metrics) {
+    DispatcherConfig.BudgetSettings b = c.budget();
+    CircuitBreaker breaker =
+        new CircuitBreaker(
+            clock,
+            b.breakerWindow(),
+            b.breakerMinCalls(),
+            b.breakerFailureRate(),
+            b.breakerOpenFor(),
+            state -> {
+              metrics.breakerState(state);
+              LOG.warn("breaker_state_changed state={}", state);
+            });
+    return new Budgets(
+        clock,
+        new TokenBucket(clock, b.bucketCapacity(), b.refillPerMinute()),
+        new VehicleSpacing(clock, b.vehicleSpacing()),
+        breaker,
+        Duration.ofMinutes(1));
+  }
 
-    private static void createTopics(DispatcherConfig c, String ledgerTopic) {
-      try (Admin admin =
-          Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, c.bootstrapServers()))) {
-        TopicCreator.ensureTopics(
-            admin,
-            List.of(Topics.COMMANDS, Topics.COMMAND_RESULTS, Topics.DEAD_LETTERS),
-            c.replicationFactor(),
-            c.partitions(),
-            Duration.ofSeconds(30));
-        KafkaLedgerStore.ensureTopic(
-            admin,
-            ledgerTopic,
-            c.partitions() > 0 ? c.partitions() : Topics.COMMANDS.partitions(),
-            c.replicationFactor());
-      }
+  private static void createTopics(DispatcherConfig c, String ledgerTopic) {
+    try (Admin admin =
+        Admin.create(
+            KafkaClients.adminConfig(c.kafka(), "command-dispatcher-admin", STEP_TIMEOUT))) {
+      TopicCreator.ensureTopics(admin, CREATES, c.topics(), STEP_TIMEOUT);
+      KafkaLedgerStore.ensureTopic(
+          admin,
+          ledgerTopic,
+          c.topics().partitions(Topics.COMMANDS.partitions()),
+          c.topics().replicationFactor());
     }
   }
 }

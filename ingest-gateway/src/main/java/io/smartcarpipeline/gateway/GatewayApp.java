@@ -13,26 +13,22 @@ import io.smartcarpipeline.schemas.TopicSpec;
 import io.smartcarpipeline.schemas.Topics;
 import io.smartcarpipeline.support.config.ConfigException;
 import io.smartcarpipeline.support.config.Settings;
+import io.smartcarpipeline.support.kafka.KafkaClients;
 import io.smartcarpipeline.support.kafka.TopicCreator;
 import io.smartcarpipeline.support.metrics.Metrics;
+import io.smartcarpipeline.support.service.Lifecycle;
+import io.smartcarpipeline.support.service.ServiceMain;
 import io.vertx.core.DeploymentOptions;
-import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -41,40 +37,28 @@ import org.slf4j.LoggerFactory;
  * (schemas registered, metadata loaded), then deploys one HTTP verticle per core on one port, all
  * sharing one producer. Rule: {@link #start} returns only once the server listens, and fails fast
  * with a message naming a missing or bad setting; {@link #close} stops taking requests before it
- * closes the producer.
+ * closes the producer. Start and stop follow the common {@link Lifecycle}: a failed start leaves no
+ * thread or port behind.
  */
 public final class GatewayApp implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(GatewayApp.class);
   private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(30);
   private static final List<TopicSpec<?>> WRITES =
-      List.of(Topics.VEHICLE_EVENTS, Topics.DEAD_LETTERS);
+      Topics.writtenBy(TopicSpec.Writer.INGEST_GATEWAY);
 
-  private final List<AutoCloseable> resources;
-  private final Vertx vertx;
+  private final Lifecycle lifecycle;
   private final int port;
 
-  private GatewayApp(Vertx vertx, int port, List<AutoCloseable> resources) {
-    this.vertx = vertx;
+  private GatewayApp(Lifecycle lifecycle, int port) {
+    this.lifecycle = lifecycle;
     this.port = port;
-    this.resources = resources;
   }
 
   /** Starts the gateway from the process environment. */
   public static void main(String[] args) {
-    System.setProperty(
-        "org.apache.avro.SERIALIZABLE_PACKAGES",
-        System.getProperty("org.apache.avro.SERIALIZABLE_PACKAGES", "io.smartcarpipeline.events"));
-    GatewayApp app;
-    try {
-      app = start(Settings.load(GatewayConfig.DEFAULTS, System.getenv()));
-    } catch (ConfigException e) {
-      LOG.error("gateway_config_invalid setting={} error={}", e.key(), e.getMessage());
-      System.err.println(e.getMessage());
-      System.exit(2);
-      return;
-    }
-    Runtime.getRuntime().addShutdownHook(new Thread(app::close, "gateway-shutdown"));
+    ServiceMain.run(
+        "ingest-gateway", () -> start(Settings.load(GatewayConfig.DEFAULTS, System.getenv())));
   }
 
   /**
@@ -89,46 +73,47 @@ public final class GatewayApp implements AutoCloseable {
 
   /** Starts the gateway with a given config and clock (tests). */
   public static GatewayApp start(GatewayConfig config, Clock clock) {
-    List<AutoCloseable> resources = new ArrayList<>();
+    return Lifecycle.start("ingest-gateway", lifecycle -> start(lifecycle, config, clock));
+  }
+
+  private static GatewayApp start(Lifecycle lifecycle, GatewayConfig config, Clock clock) {
     Vertx vertx = Vertx.vertx();
-    resources.add(() -> await(vertx.close()));
-    try {
-      Admin admin = Admin.create(adminConfig(config));
-      resources.add(0, admin);
-      TopicCreator.ensureTopics(
-          admin, WRITES, config.replicationFactor(), config.partitionsOverride(), STARTUP_TIMEOUT);
-      EventProducer producer = EventProducer.create(vertx, config);
-      resources.add(0, producer);
-      producer.warmUp(WRITES, STARTUP_TIMEOUT);
-      KafkaReadiness readiness =
-          new KafkaReadiness(vertx, admin, config.schemaRegistryUrl(), config.readinessInterval());
-      resources.add(0, readiness);
-      PrometheusMeterRegistry registry = Metrics.newRegistry("ingest-gateway");
-      GatewayMetrics metrics = new GatewayMetrics(registry);
-      WebhookHandler handler =
-          new WebhookHandler(
-              new SignatureVerifier(config.managementToken(), config.previousManagementToken()),
-              producer,
-              metrics,
-              clock,
-              Math.max(1, config.retryAfter().toSeconds()));
-      Function<Vertx, Router> routes =
-          v ->
-              GatewayRouter.build(
-                  v, handler, metrics, registry, readiness::ready, config.maxBodyBytes());
-      int port = deploy(vertx, config, routes);
-      resources.add(0, () -> undeployAll(vertx));
-      LOG.info(
-          "gateway_started port={} instances={} produce_timeout={} previous_token={}",
-          port,
-          config.instances(),
-          config.produceTimeout(),
-          config.previousManagementToken().isPresent());
-      return new GatewayApp(vertx, port, resources);
-    } catch (RuntimeException e) {
-      closeAll(resources);
-      throw e;
-    }
+    lifecycle.onStop(
+        "vertx", () -> Lifecycle.await(vertx.close(), STARTUP_TIMEOUT, "close Vert.x"));
+    Admin admin =
+        lifecycle.own(
+            "admin",
+            Admin.create(
+                KafkaClients.adminConfig(config.kafka(), "ingest-gateway-admin", STARTUP_TIMEOUT)));
+    TopicCreator.ensureTopics(admin, WRITES, config.topics(), STARTUP_TIMEOUT);
+    EventProducer producer = lifecycle.own("producer", EventProducer.create(vertx, config));
+    producer.warmUp(WRITES, STARTUP_TIMEOUT);
+    String probeSubject = Topics.VEHICLE_EVENTS.valueSubject();
+    KafkaReadiness readiness =
+        lifecycle.own(
+            "readiness",
+            new KafkaReadiness(
+                vertx,
+                admin,
+                () -> producer.registry().latest(probeSubject),
+                config.readinessInterval()));
+    PrometheusMeterRegistry registry = Metrics.newRegistry("ingest-gateway");
+    GatewayMetrics metrics = new GatewayMetrics(registry);
+    WebhookHandler handler =
+        new WebhookHandler(
+            new SignatureVerifier(config.managementToken(), config.previousManagementToken()),
+            producer,
+            metrics,
+            clock,
+            Math.max(1, config.retryAfter().toSeconds()));
+    Function<Vertx, Router> routes =
+        v ->
+            GatewayRouter.build(
+                v, handler, metrics, registry, readiness::ready, config.maxBodyBytes());
+    lifecycle.onStop("http", () -> undeployAll(vertx));
+    int port = deploy(vertx, config, routes);
+    LOG.info("gateway_started port={} config={}", port, config);
+    return new GatewayApp(lifecycle, port);
   }
 
   /**
@@ -138,14 +123,16 @@ public final class GatewayApp implements AutoCloseable {
   private static int deploy(Vertx vertx, GatewayConfig config, Function<Vertx, Router> routes) {
     int listenPort = config.port() == 0 ? -1 : config.port();
     List<GatewayVerticle> deployed = new CopyOnWriteArrayList<>();
-    await(
+    Lifecycle.await(
         vertx.deployVerticle(
             () -> {
               GatewayVerticle verticle = new GatewayVerticle(listenPort, routes);
               deployed.add(verticle);
               return verticle;
             },
-            new DeploymentOptions().setInstances(config.instances())));
+            new DeploymentOptions().setInstances(config.instances())),
+        STARTUP_TIMEOUT,
+        "listen on port " + config.port() + " (" + GatewayConfig.PORT + ")");
     Set<Integer> ports = new TreeSet<>();
     deployed.forEach(v -> ports.add(v.actualPort()));
     if (ports.size() != 1) {
@@ -154,66 +141,24 @@ public final class GatewayApp implements AutoCloseable {
     return ports.iterator().next();
   }
 
-  private static Map<String, Object> adminConfig(GatewayConfig config) {
-    return Map.of(
-        AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
-        config.bootstrapServers(),
-        AdminClientConfig.CLIENT_ID_CONFIG,
-        "ingest-gateway-admin",
-        AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG,
-        5000,
-        AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG,
-        (int) STARTUP_TIMEOUT.toMillis());
-  }
-
   /** The port the gateway listens on. */
   public int port() {
     return port;
   }
 
   /**
-   * Stops serving, then closes the readiness probe, the producer (flushing) and the admin client.
+   * Stops serving, then closes the readiness probe, the producer (flushing), the admin client and
+   * Vert.x.
    */
   @Override
   public void close() {
-    closeAll(resources);
+    lifecycle.close();
     LOG.info("gateway_stopped port={}", port);
-  }
-
-  private static void closeAll(List<AutoCloseable> resources) {
-    // Newest first: HTTP servers, readiness probe, producer (flushes), admin client, Vert.x.
-    for (AutoCloseable r : List.copyOf(resources)) {
-      try {
-        r.close();
-      } catch (Exception e) {
-        LOG.warn(
-            "gateway_close_failed resource={} error={}",
-            r.getClass().getSimpleName(),
-            e.toString());
-      }
-    }
-    resources.clear();
   }
 
   private static void undeployAll(Vertx vertx) {
     for (String id : vertx.deploymentIDs()) {
-      await(vertx.undeploy(id));
-    }
-  }
-
-  private static <T> T await(Future<T> future) {
-    try {
-      return future
-          .toCompletionStage()
-          .toCompletableFuture()
-          .get(STARTUP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted", e);
-    } catch (ExecutionException e) {
-      throw new IllegalStateException(e.getCause().getMessage(), e.getCause());
-    } catch (TimeoutException e) {
-      throw new IllegalStateException("timed out after " + STARTUP_TIMEOUT, e);
+      Lifecycle.await(vertx.undeploy(id), STARTUP_TIMEOUT, "stop the HTTP verticles");
     }
   }
 }

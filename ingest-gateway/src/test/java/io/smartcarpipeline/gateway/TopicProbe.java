@@ -2,6 +2,7 @@ package io.smartcarpipeline.gateway;
 
 import io.smartcarpipeline.schemas.TopicSpec;
 import io.smartcarpipeline.serde.ConfluentAvroDeserializer;
+import io.smartcarpipeline.support.kafka.KafkaClientSettings;
 import io.smartcarpipeline.support.kafka.KafkaClients;
 import java.time.Duration;
 import java.time.Instant;
@@ -30,7 +31,8 @@ final class TopicProbe<V extends SpecificRecord> implements AutoCloseable {
 
   TopicProbe(String bootstrap, String registryUrl, TopicSpec<V> topic) {
     Map<String, Object> config =
-        KafkaClients.consumerConfig(bootstrap, registryUrl, "gateway-it-" + UUID.randomUUID());
+        KafkaClients.consumerConfig(
+            KafkaClientSettings.plain(bootstrap, registryUrl), "gateway-it-" + UUID.randomUUID());
     ConfluentAvroDeserializer<V> values = new ConfluentAvroDeserializer<>(topic.valueType());
     values.configure(config, false);
     this.consumer = new KafkaConsumer<>(config, new StringDeserializer(), values);

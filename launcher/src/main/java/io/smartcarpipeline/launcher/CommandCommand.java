@@ -4,8 +4,8 @@ import io.smartcarpipeline.dispatcher.CommandProducer;
 import io.smartcarpipeline.events.CommandRequest;
 import io.smartcarpipeline.events.CommandResult;
 import io.smartcarpipeline.events.CommandType;
-import io.smartcarpipeline.support.config.CommonSettings;
 import io.smartcarpipeline.support.config.Settings;
+import io.smartcarpipeline.support.kafka.KafkaClientSettings;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Locale;
@@ -85,10 +85,7 @@ final class CommandCommand implements Callable<Integer>, SmartcarPipeline.EnvAwa
             latitude,
             longitude,
             ttl == null ? null : duration("--ttl", ttl));
-    try (CommandProducer producer =
-        new CommandProducer(
-            settings.get(CommonSettings.KAFKA_BOOTSTRAP_SERVERS),
-            settings.get(CommonSettings.SCHEMA_REGISTRY_URL))) {
+    try (CommandProducer producer = new CommandProducer(KafkaClientSettings.from(settings))) {
       if (!await) {
         producer.send(request);
         spec.commandLine().getOut().println("sent commandId=" + request.getCommandId());

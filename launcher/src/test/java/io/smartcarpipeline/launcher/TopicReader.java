@@ -2,6 +2,7 @@ package io.smartcarpipeline.launcher;
 
 import io.smartcarpipeline.schemas.TopicSpec;
 import io.smartcarpipeline.serde.ConfluentAvroDeserializer;
+import io.smartcarpipeline.support.kafka.KafkaClientSettings;
 import io.smartcarpipeline.support.kafka.KafkaClients;
 import java.time.Duration;
 import java.time.Instant;
@@ -41,7 +42,8 @@ final class TopicReader {
       Duration timeout,
       Consumer<ConsumerRecord<String, V>> sink) {
     Map<String, Object> config =
-        KafkaClients.consumerConfig(bootstrap, registryUrl, "e2e-reader-" + UUID.randomUUID());
+        KafkaClients.consumerConfig(
+            KafkaClientSettings.plain(bootstrap, registryUrl), "e2e-reader-" + UUID.randomUUID());
     ConfluentAvroDeserializer<V> values = new ConfluentAvroDeserializer<>(topic.valueType());
     values.configure(config, false);
     try (KafkaConsumer<String, V> consumer =

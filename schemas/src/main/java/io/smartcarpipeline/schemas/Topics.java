@@ -111,6 +111,13 @@ public final class Topics {
     return ALL;
   }
 
+  /** The topics a service writes: its own, and the dead-letter topic that any service may write. */
+  public static List<TopicSpec<?>> writtenBy(TopicSpec.Writer writer) {
+    return ALL.stream()
+        .filter(t -> t.writer() == writer || t.writer() == TopicSpec.Writer.ANY_SERVICE)
+        .toList();
+  }
+
   /** The topic with that name, if it is one of ours. */
   public static Optional<TopicSpec<?>> byName(String name) {
     return ALL.stream().filter(t -> t.name().equals(name)).findFirst();

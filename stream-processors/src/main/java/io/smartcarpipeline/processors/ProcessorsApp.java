@@ -8,24 +8,28 @@ import io.smartcarpipeline.processors.query.QueryRoutes;
 import io.smartcarpipeline.processors.query.StreamsReadModel;
 import io.smartcarpipeline.processors.topology.ProcessorsTopology;
 import io.smartcarpipeline.processors.topology.TopologySerdes;
+import io.smartcarpipeline.schemas.TopicSpec;
 import io.smartcarpipeline.schemas.Topics;
 import io.smartcarpipeline.support.config.Settings;
 import io.smartcarpipeline.support.http.HttpErrors;
 import io.smartcarpipeline.support.http.OpsRoutes;
+import io.smartcarpipeline.support.kafka.KafkaClients;
 import io.smartcarpipeline.support.kafka.TopicCreator;
 import io.smartcarpipeline.support.metrics.Metrics;
+import io.smartcarpipeline.support.service.Lifecycle;
+import io.smartcarpipeline.support.service.ServiceMain;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import io.vertx.ext.web.Router;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Map;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
@@ -36,35 +40,43 @@ import org.slf4j.LoggerFactory;
 /**
  * Runs the stream processors: loads config, creates missing topics, serves the query API and the
  * live fleet page (with health and metrics), starts Kafka Streams with the {@link
- * ProcessorsTopology} and waits for RUNNING. A failed stream thread is replaced a few times, then
- * the client shuts down rather than loop. Entry points: {@link #start(Settings)} for the launcher,
- * {@link #main} for a process.
+ * ProcessorsTopology} and waits for RUNNING. At start it creates the topics it writes and reads
+ * when missing (never any other), from the {@code Topics} registry and the common topic settings,
+ * so they come out the same as when their writer creates them. Start and stop follow the common
+ * {@link Lifecycle}. A failed stream thread is replaced a few times, then the client shuts down
+ * rather than loop. Entry points: {@link #start(Settings)} for the launcher, {@link #main} for a
+ * process.
  */
 public final class ProcessorsApp implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(ProcessorsApp.class);
   private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
   private static final int MAX_THREAD_REPLACEMENTS = 3;
+  private static final List<TopicSpec<?>> READS =
+      List.of(Topics.VEHICLE_EVENTS, Topics.COMMAND_RESULTS);
 
-  private final Vertx vertx;
+  private final Lifecycle lifecycle;
   private final HttpServer server;
   private final KafkaStreams streams;
-  private final PrometheusMeterRegistry metrics;
 
-  private ProcessorsApp(
-      Vertx vertx, HttpServer server, KafkaStreams streams, PrometheusMeterRegistry metrics) {
-    this.vertx = vertx;
+  private ProcessorsApp(Lifecycle lifecycle, HttpServer server, KafkaStreams streams) {
+    this.lifecycle = lifecycle;
     this.server = server;
     this.streams = streams;
-    this.metrics = metrics;
   }
 
   /** Starts everything and returns once the streams are RUNNING and the query API listens. */
   public static ProcessorsApp start(Settings settings) {
     ProcessorsConfig config = ProcessorsConfig.from(settings);
-    createTopics(config);
+    return Lifecycle.start("stream-processors", lifecycle -> start(lifecycle, config));
+  }
+
+  private static ProcessorsApp start(Lifecycle lifecycle, ProcessorsConfig config) {
+    prepareTopics(config);
     PrometheusMeterRegistry metrics = Metrics.newRegistry("stream-processors");
+    lifecycle.onStop("metrics", metrics::close);
     Vertx vertx = Vertx.vertx();
+    lifecycle.onStop("vertx", () -> Lifecycle.await(vertx.close(), START_TIMEOUT, "close Vert.x"));
     Router router = Router.router(vertx);
     HttpErrors.installDefaults(router);
     KafkaStreams[] holder = new KafkaStreams[1];
@@ -75,7 +87,11 @@ public final class ProcessorsApp implements AutoCloseable {
             Future.succeededFuture(
                 holder[0] != null && holder[0].state() == KafkaStreams.State.RUNNING));
     HttpServer server =
-        await(vertx.createHttpServer().requestHandler(router).listen(config.port()));
+        Lifecycle.await(
+            vertx.createHttpServer().requestHandler(router).listen(config.port()),
+            START_TIMEOUT,
+            "listen on port " + config.port() + " (" + ProcessorsConfig.PORT + ")");
+    lifecycle.onStop("http", () -> Lifecycle.await(server.close(), START_TIMEOUT, "close HTTP"));
     int port = server.actualPort();
     KafkaStreams streams =
         new KafkaStreams(
@@ -83,21 +99,22 @@ public final class ProcessorsApp implements AutoCloseable {
                 TopologySerdes.fromConfig(StreamsProperties.serdeConfig(config)),
                 config.topology()),
             StreamsProperties.of(config, port));
+    lifecycle.onStop("streams", () -> close(streams));
     holder[0] = streams;
     new io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics(streams).bindTo(metrics);
     StreamsReadModel model =
         new StreamsReadModel(streams, new HostInfo(config.advertisedHost(), port));
     new QueryRoutes(vertx, model).mount(router);
     new FleetRoutes(vertx, model, config.eventsInterval(), Clock.systemUTC()).mount(router);
-    ProcessorsApp app = new ProcessorsApp(vertx, server, streams, metrics);
-    app.run(config);
-    LOG.info("processors_started port={} application_id={}", port, config.applicationId());
-    return app;
+    run(streams);
+    LOG.info("processors_started port={} config={}", port, config);
+    return new ProcessorsApp(lifecycle, server, streams);
   }
 
   public static void main(String[] args) {
-    ProcessorsApp app = start(Settings.load(ProcessorsConfig.defaults(), System.getenv()));
-    Runtime.getRuntime().addShutdownHook(new Thread(app::close, "processors-shutdown"));
+    ServiceMain.run(
+        "stream-processors",
+        () -> start(Settings.load(ProcessorsConfig.defaults(), System.getenv())));
   }
 
   /** The port the query API listens on. */
@@ -110,23 +127,22 @@ public final class ProcessorsApp implements AutoCloseable {
     return streams.state();
   }
 
+  /** Stops Kafka Streams (leaving the group), then the HTTP server and Vert.x. */
   @Override
   public void close() {
     LOG.info("processors_stopping");
+    lifecycle.close();
+  }
+
+  private static void close(KafkaStreams streams) {
     // leave the group so a restarted or remaining instance takes over at once, not after the
     // session timeout
     streams.close(
         CloseOptions.timeout(Duration.ofSeconds(30))
             .withGroupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP));
-    try {
-      await(server.close());
-    } finally {
-      await(vertx.close());
-      metrics.close();
-    }
   }
 
-  private void run(ProcessorsConfig config) {
+  private static void run(KafkaStreams streams) {
     CountDownLatch running = new CountDownLatch(1);
     AtomicInteger replacements = new AtomicInteger();
     streams.setStateListener(
@@ -147,7 +163,6 @@ public final class ProcessorsApp implements AutoCloseable {
     streams.start();
     try {
       if (!running.await(START_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
-        close();
         throw new IllegalStateException(
             "Kafka Streams did not reach RUNNING within "
                 + START_TIMEOUT
@@ -157,28 +172,26 @@ public final class ProcessorsApp implements AutoCloseable {
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      close();
       throw new IllegalStateException("interrupted while starting", e);
     }
   }
 
-  private static void createTopics(ProcessorsConfig config) {
+  /**
+   * Creates the topics the processors write, and the ones they read when their writer has not
+   * started yet: Kafka Streams cannot start on a missing source topic, and a user who never sends
+   * commands never starts the dispatcher that writes the results topic.
+   */
+  private static void prepareTopics(ProcessorsConfig config) {
     try (Admin admin =
         Admin.create(
-            Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers()))) {
+            KafkaClients.adminConfig(config.kafka(), "stream-processors-admin", START_TIMEOUT))) {
       TopicCreator.ensureTopics(
-          admin, Topics.all(), config.replicationFactor(), Duration.ofSeconds(30));
-    }
-  }
-
-  private static <T> T await(Future<T> f) {
-    try {
-      return f.toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted", e);
-    } catch (Exception e) {
-      throw new IllegalStateException("could not complete: " + e.getMessage(), e);
+          admin,
+          Stream.concat(
+                  Topics.writtenBy(TopicSpec.Writer.STREAM_PROCESSORS).stream(), READS.stream())
+              .toList(),
+          config.topics(),
+          START_TIMEOUT);
     }
   }
 }

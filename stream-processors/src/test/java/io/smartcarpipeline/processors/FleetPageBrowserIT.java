@@ -13,6 +13,7 @@ import io.smartcarpipeline.processors.testdata.FleetScript;
 import io.smartcarpipeline.schemas.Topics;
 import io.smartcarpipeline.support.config.CommonSettings;
 import io.smartcarpipeline.support.config.Settings;
+import io.smartcarpipeline.support.kafka.KafkaClientSettings;
 import io.smartcarpipeline.support.kafka.KafkaClients;
 import io.vertx.core.json.JsonObject;
 import java.net.URI;
@@ -172,7 +173,8 @@ class FleetPageBrowserIT {
   private static KafkaProducer<String, SpecificRecord> producer(LocalStack stack) {
     return new KafkaProducer<>(
         KafkaClients.producerConfig(
-            stack.bootstrapServers(), stack.schemaRegistryUrl(), "fleet-page-it"));
+            KafkaClientSettings.plain(stack.bootstrapServers(), stack.schemaRegistryUrl()),
+            "fleet-page-it"));
   }
 
   private static Settings settings(LocalStack stack, Path stateDir) {

@@ -11,6 +11,7 @@ import io.smartcarpipeline.processors.testdata.ChargingDay;
 import io.smartcarpipeline.schemas.Topics;
 import io.smartcarpipeline.support.config.CommonSettings;
 import io.smartcarpipeline.support.config.Settings;
+import io.smartcarpipeline.support.kafka.KafkaClientSettings;
 import io.smartcarpipeline.support.kafka.KafkaClients;
 import io.vertx.core.json.JsonObject;
 import java.net.URI;
@@ -112,7 +113,8 @@ class ProcessorsClusterIT {
     try (KafkaProducer<String, VehicleEvent> producer =
         new KafkaProducer<>(
             KafkaClients.producerConfig(
-                stack.bootstrapServers(), stack.schemaRegistryUrl(), "cluster-it"))) {
+                KafkaClientSettings.plain(stack.bootstrapServers(), stack.schemaRegistryUrl()),
+                "cluster-it"))) {
       for (String id : vehicles) {
         VehicleEvent event =
             new ChargingDay(id)

@@ -20,6 +20,7 @@ import io.smartcarpipeline.processors.testdata.FixtureEvents;
 import io.smartcarpipeline.schemas.Topics;
 import io.smartcarpipeline.support.config.CommonSettings;
 import io.smartcarpipeline.support.config.Settings;
+import io.smartcarpipeline.support.kafka.KafkaClientSettings;
 import io.smartcarpipeline.support.kafka.KafkaClients;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -72,7 +73,8 @@ class ProcessorsIT {
     try (KafkaProducer<String, VehicleEvent> producer =
         new KafkaProducer<>(
             KafkaClients.producerConfig(
-                stack.bootstrapServers(), stack.schemaRegistryUrl(), "processors-it"))) {
+                KafkaClientSettings.plain(stack.bootstrapServers(), stack.schemaRegistryUrl()),
+                "processors-it"))) {
       ProcessorsApp first = ProcessorsApp.start(settings);
       try {
         // given: fixtures, the first half of a charging day, a redelivery and an unreadable record
@@ -214,7 +216,8 @@ class ProcessorsIT {
   private static void sendGarbage(LocalStack stack) throws Exception {
     Map<String, Object> config =
         KafkaClients.producerConfig(
-            stack.bootstrapServers(), stack.schemaRegistryUrl(), "it-garbage");
+            KafkaClientSettings.plain(stack.bootstrapServers(), stack.schemaRegistryUrl()),
+            "it-garbage");
     config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
     try (KafkaProducer<String, byte[]> p = new KafkaProducer<>(config)) {
       p.send(
@@ -245,8 +248,7 @@ class ProcessorsIT {
     try (KafkaConsumer<String, T> consumer =
         new KafkaConsumer<>(
             KafkaClients.consumerConfig(
-                stack.bootstrapServers(),
-                stack.schemaRegistryUrl(),
+                KafkaClientSettings.plain(stack.bootstrapServers(), stack.schemaRegistryUrl()),
                 "it-reader-" + UUID.randomUUID()))) {
       consumer.subscribe(List.of(topic));
       await()

@@ -5,6 +5,8 @@ import io.smartcarpipeline.dispatcher.retry.RetryPolicy;
 import io.smartcarpipeline.support.config.CommonSettings;
 import io.smartcarpipeline.support.config.ConfigException;
 import io.smartcarpipeline.support.config.Settings;
+import io.smartcarpipeline.support.kafka.KafkaClientSettings;
+import io.smartcarpipeline.support.kafka.TopicSettings;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -17,8 +19,7 @@ import java.util.Random;
  * The dispatcher's settings, read once from {@link Settings} and validated: a missing secret or a
  * bad value fails at start with the key's name. Secrets are never part of {@link #toString()}.
  *
- * @param bootstrapServers Kafka
- * @param registryUrl schema registry
+ * @param kafka every Kafka and registry client setting ({@code KAFKA_*}, {@code SCHEMA_REGISTRY_*})
  * @param clientId Smartcar client id
  * @param clientSecret Smartcar client secret (never logged)
  * @param apiOrigin V3 vehicle API origin
@@ -33,14 +34,12 @@ import java.util.Random;
  * @param budget app-wide bucket, vehicle spacing, breaker
  * @param maxInFlight consumed-but-unfinished commands above which partitions are paused
  * @param shutdownGrace how long close() lets calls already on the wire finish
- * @param replicationFactor for the topics created at start
- * @param partitions partitions of created topics (0 = the registry's counts)
+ * @param topics how the topics the dispatcher writes are created at start
  * @param httpMaxConnections HTTP/1.1 connections to Smartcar at most; a command call holds one for
  *     its whole duration (up to the read timeout), so this caps the calls on the wire at once
  */
 public record DispatcherConfig(
-    String bootstrapServers,
-    String registryUrl,
+    KafkaClientSettings kafka,
     String clientId,
     String clientSecret,
     String apiOrigin,
@@ -55,8 +54,7 @@ public record DispatcherConfig(
     BudgetSettings budget,
     int maxInFlight,
     Duration shutdownGrace,
-    int replicationFactor,
-    int partitions,
+    TopicSettings topics,
     int httpMaxConnections) {
 
   public static final String SMARTCAR_CLIENT_ID = "SMARTCAR_CLIENT_ID";
@@ -170,8 +168,7 @@ public record DispatcherConfig(
       throw new ConfigException("DISPATCHER_BREAKER_FAILURE_RATE", "must be in (0, 1]");
     }
     return new DispatcherConfig(
-        s.get(CommonSettings.KAFKA_BOOTSTRAP_SERVERS),
-        url(s, CommonSettings.SCHEMA_REGISTRY_URL),
+        KafkaClientSettings.from(s),
         s.require(SMARTCAR_CLIENT_ID, "the client id from the Smartcar Dashboard"),
         s.require(SMARTCAR_CLIENT_SECRET, "the client secret from the Smartcar Dashboard"),
         url(s, SMARTCAR_API_V3_ORIGIN),
@@ -186,11 +183,18 @@ public record DispatcherConfig(
         budget,
         atLeast(s, MAX_IN_FLIGHT, 1),
         s.duration(SHUTDOWN_GRACE),
-        atLeast(s, CommonSettings.TOPIC_REPLICATION_FACTOR, 1),
-        s.find(CommonSettings.TOPIC_PARTITIONS).isPresent()
-            ? atLeast(s, CommonSettings.TOPIC_PARTITIONS, 1)
-            : 0,
+        TopicSettings.from(s),
         atLeast(s, HTTP_MAX_CONNECTIONS, 1));
+  }
+
+  /** {@code KAFKA_BOOTSTRAP_SERVERS}. */
+  public String bootstrapServers() {
+    return kafka.bootstrapServers();
+  }
+
+  /** {@code SCHEMA_REGISTRY_URL}. */
+  public String registryUrl() {
+    return kafka.registryUrl();
   }
 
   /** The Kafka transactional id of this instance. */
@@ -200,8 +204,8 @@ public record DispatcherConfig(
 
   @Override
   public String toString() {
-    return "DispatcherConfig[bootstrap="
-        + bootstrapServers
+    return "DispatcherConfig[kafka="
+        + kafka.describe()
         + ", apiOrigin="
         + apiOrigin
         + ", iamOrigin="
@@ -212,6 +216,8 @@ public record DispatcherConfig(
         + groupId
         + ", instanceId="
         + instanceId
+        + ", topics="
+        + topics
         + ", clientSecret=***]";
   }
 

@@ -81,8 +81,11 @@ public final class CommandConsumerLoop implements Runnable {
     this.phases = phases;
   }
 
+  private volatile boolean started;
+
   @Override
   public void run() {
+    started = true;
     try {
       consumer.subscribe(List.of(Topics.COMMANDS.name()), new Rebalance());
       while (!stopping || (dispatching.get() > 0 && Instant.now().isBefore(stopDeadline))) {
@@ -100,6 +103,16 @@ public final class CommandConsumerLoop implements Runnable {
       healthy = false;
       LOG.error("consumer_failed error={}", e.toString(), e);
     } finally {
+      closeQuietly();
+    }
+  }
+
+  /**
+   * Closes the consumer and the transactional producer of a loop that never ran (the service's
+   * start failed after building it); a loop that ran closes them itself when it ends.
+   */
+  public void discardIfNeverRun() {
+    if (!started) {
       closeQuietly();
     }
   }

@@ -4,7 +4,6 @@ import io.smartcarpipeline.dispatcher.config.DispatcherConfig;
 import io.smartcarpipeline.dispatcher.dispatch.Dispatcher;
 import io.smartcarpipeline.dispatcher.metrics.CommandTimeline;
 import io.smartcarpipeline.events.CommandRequest;
-import io.smartcarpipeline.serde.AvroSerdeConfig;
 import io.smartcarpipeline.serde.ConfluentAvroDeserializer;
 import io.smartcarpipeline.support.kafka.KafkaClients;
 import io.vertx.core.Context;
@@ -28,8 +27,7 @@ public final class ConsumerLoopFactory {
       Runnable reloadLedger,
       AtomicInteger inFlightGauge,
       CommandTimeline.PhaseRecorder phases) {
-    Map<String, Object> cc =
-        KafkaClients.consumerConfig(c.bootstrapServers(), c.registryUrl(), c.groupId());
+    Map<String, Object> cc = KafkaClients.consumerConfig(c.kafka(), c.groupId());
     cc.remove(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG);
     cc.remove(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG);
     cc.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 500);
@@ -38,10 +36,9 @@ public final class ConsumerLoopFactory {
         new KafkaConsumer<>(cc, new StringDeserializer(), new ByteArrayDeserializer());
     ConfluentAvroDeserializer<CommandRequest> deserializer =
         new ConfluentAvroDeserializer<>(CommandRequest.class);
-    deserializer.configure(Map.of(AvroSerdeConfig.SCHEMA_REGISTRY_URL, c.registryUrl()), false);
+    deserializer.configure(c.kafka().registry(), false);
     TransactionalOutput output =
-        new TransactionalOutput(
-            c.bootstrapServers(), c.registryUrl(), c.transactionalId(), ledgerTopic);
+        new TransactionalOutput(c.kafka(), c.transactionalId(), ledgerTopic);
     return new CommandConsumerLoop(
         consumer,
         deserializer,

@@ -6,6 +6,8 @@ import io.smartcarpipeline.dispatcher.idempotency.LedgerEntry;
 import io.smartcarpipeline.dispatcher.idempotency.LedgerWriter;
 import io.smartcarpipeline.dispatcher.metrics.CommandPhase;
 import io.smartcarpipeline.dispatcher.metrics.CommandTimeline;
+import io.smartcarpipeline.support.kafka.ClientKind;
+import io.smartcarpipeline.support.kafka.KafkaClientSettings;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
@@ -61,7 +63,7 @@ public final class KafkaLedgerStore implements LedgerWriter, AutoCloseable {
    * @param phases records {@link CommandPhase#MARKER_ACK}: produce → ack on the I/O thread
    */
   public KafkaLedgerStore(
-      String bootstrapServers,
+      KafkaClientSettings kafka,
       String topic,
       String clientId,
       Context context,
@@ -70,12 +72,13 @@ public final class KafkaLedgerStore implements LedgerWriter, AutoCloseable {
     this.context = context;
     this.phases = phases;
     Map<String, Object> c = new HashMap<>();
-    c.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
     c.put(ProducerConfig.CLIENT_ID_CONFIG, clientId + "-ledger");
     c.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
     c.put(ProducerConfig.ACKS_CONFIG, "all");
     c.put(ProducerConfig.LINGER_MS_CONFIG, 0);
-    this.producer = new KafkaProducer<>(c, new StringSerializer(), new StringSerializer());
+    this.producer =
+        new KafkaProducer<>(
+            kafka.config(ClientKind.PRODUCER, c), new StringSerializer(), new StringSerializer());
   }
 
   /** The ledger topic of a consumer group. */
@@ -105,14 +108,16 @@ public final class KafkaLedgerStore implements LedgerWriter, AutoCloseable {
   }
 
   /** Reads the whole ledger topic into {@code ledger}; returns the number of entries read. */
-  public static int load(String bootstrapServers, String topic, IdempotencyLedger ledger) {
+  public static int load(KafkaClientSettings kafka, String topic, IdempotencyLedger ledger) {
     Map<String, Object> c = new HashMap<>();
-    c.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
     c.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
     c.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
     int read = 0;
     try (KafkaConsumer<String, String> consumer =
-        new KafkaConsumer<>(c, new StringDeserializer(), new StringDeserializer())) {
+        new KafkaConsumer<>(
+            kafka.config(ClientKind.CONSUMER, c),
+            new StringDeserializer(),
+            new StringDeserializer())) {
       List<TopicPartition> tps =
           consumer.partitionsFor(topic, Duration.ofSeconds(30)).stream()
               .map(p -> new TopicPartition(topic, p.partition()))

@@ -6,6 +6,7 @@ import io.smartcarpipeline.events.CommandResult;
 import io.smartcarpipeline.events.DeadLetter;
 import io.smartcarpipeline.schemas.Topics;
 import io.smartcarpipeline.serde.ConfluentAvroSerializer;
+import io.smartcarpipeline.support.kafka.KafkaClientSettings;
 import io.smartcarpipeline.support.kafka.KafkaClients;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -43,9 +44,8 @@ final class TransactionalOutput implements TransactionWriter {
       new ConfluentAvroSerializer<>();
   private final String ledgerTopic;
 
-  TransactionalOutput(
-      String bootstrap, String registryUrl, String transactionalId, String ledgerTopic) {
-    Map<String, Object> c = KafkaClients.producerConfig(bootstrap, registryUrl, transactionalId);
+  TransactionalOutput(KafkaClientSettings kafka, String transactionalId, String ledgerTopic) {
+    Map<String, Object> c = KafkaClients.producerConfig(kafka, transactionalId);
     c.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, transactionalId);
     c.put(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG, 30_000);
     // A transaction begun right after the previous commit often finds the coordinator still

@@ -3,6 +3,7 @@ package io.smartcarpipeline.dispatcher.it;
 import io.smartcarpipeline.events.CommandResult;
 import io.smartcarpipeline.schemas.Topics;
 import io.smartcarpipeline.serde.ConfluentAvroDeserializer;
+import io.smartcarpipeline.support.kafka.KafkaClientSettings;
 import io.smartcarpipeline.support.kafka.KafkaClients;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -22,7 +23,8 @@ final class ResultCollector implements AutoCloseable {
   private final List<CommandResult> seen = new ArrayList<>();
 
   ResultCollector(String bootstrap, String registryUrl) {
-    Map<String, Object> c = KafkaClients.consumerConfig(bootstrap, registryUrl, "unused");
+    Map<String, Object> c =
+        KafkaClients.consumerConfig(KafkaClientSettings.plain(bootstrap, registryUrl), "unused");
     c.remove(ConsumerConfig.GROUP_ID_CONFIG);
     ConfluentAvroDeserializer<CommandResult> d =
         new ConfluentAvroDeserializer<>(CommandResult.class);

@@ -3,6 +3,8 @@ package io.smartcarpipeline.gateway.config;
 import io.smartcarpipeline.support.config.CommonSettings;
 import io.smartcarpipeline.support.config.ConfigException;
 import io.smartcarpipeline.support.config.Settings;
+import io.smartcarpipeline.support.kafka.KafkaClientSettings;
+import io.smartcarpipeline.support.kafka.TopicSettings;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
@@ -17,30 +19,25 @@ import java.util.Optional;
  *     HMAC key of SC-Signature and of the VERIFY challenge
  * @param previousManagementToken the token being rotated out ({@value #MANAGEMENT_TOKEN_PREVIOUS}),
  *     still accepted for signatures
- * @param bootstrapServers Kafka bootstrap servers
- * @param schemaRegistryUrl Schema Registry base URL
+ * @param kafka every Kafka and registry client setting ({@code KAFKA_*}, {@code SCHEMA_REGISTRY_*})
  * @param produceTimeout how long a delivery may wait for the broker's ack before it gets a 503
  * @param retryAfter what the 503 tells the sender in {@code Retry-After}
  * @param maxBodyBytes bodies larger than this get a 413
  * @param instances HTTP verticle instances (event loops serving requests)
  * @param readinessInterval how often Kafka and the registry are probed for {@code /health/ready}
- * @param replicationFactor replication factor of the topics created at start if missing
- * @param partitionsOverride when above 0, the partition count of topics created at start instead of
- *     the registry's
+ * @param topics how the topics the gateway writes are created at start if missing
  */
 public record GatewayConfig(
     int port,
     String managementToken,
     Optional<String> previousManagementToken,
-    String bootstrapServers,
-    String schemaRegistryUrl,
+    KafkaClientSettings kafka,
     Duration produceTimeout,
     Duration retryAfter,
     int maxBodyBytes,
     int instances,
     Duration readinessInterval,
-    int replicationFactor,
-    int partitionsOverride) {
+    TopicSettings topics) {
 
   public static final String PORT = "GATEWAY_PORT";
   public static final String MANAGEMENT_TOKEN = "SMARTCAR_MANAGEMENT_TOKEN";
@@ -96,22 +93,28 @@ public record GatewayConfig(
             "the Application Management Token from the Smartcar Dashboard, used to verify"
                 + " SC-Signature and answer VERIFY"),
         s.find(MANAGEMENT_TOKEN_PREVIOUS),
-        s.get(CommonSettings.KAFKA_BOOTSTRAP_SERVERS),
-        s.get(CommonSettings.SCHEMA_REGISTRY_URL),
+        KafkaClientSettings.from(s),
         s.duration(PRODUCE_TIMEOUT),
         s.duration(RETRY_AFTER),
         s.intValue(MAX_BODY_BYTES),
         s.intValue(INSTANCES),
         s.duration(READINESS_INTERVAL),
-        s.intValue(CommonSettings.TOPIC_REPLICATION_FACTOR),
-        s.find(CommonSettings.TOPIC_PARTITIONS).isPresent()
-            ? s.intValue(CommonSettings.TOPIC_PARTITIONS)
-            : 0);
+        TopicSettings.from(s));
   }
 
   /** Loads defaults, the optional properties file, then {@code env} (e.g. System.getenv()). */
   public static GatewayConfig load(Map<String, String> env) {
     return from(Settings.load(DEFAULTS, env));
+  }
+
+  /** {@code KAFKA_BOOTSTRAP_SERVERS}. */
+  public String bootstrapServers() {
+    return kafka.bootstrapServers();
+  }
+
+  /** {@code SCHEMA_REGISTRY_URL}. */
+  public String schemaRegistryUrl() {
+    return kafka.registryUrl();
   }
 
   @Override
@@ -120,10 +123,8 @@ public record GatewayConfig(
         + port
         + ", managementToken=***, previousManagementToken="
         + (previousManagementToken.isPresent() ? "***" : "none")
-        + ", bootstrapServers="
-        + bootstrapServers
-        + ", schemaRegistryUrl="
-        + schemaRegistryUrl
+        + ", kafka="
+        + kafka.describe()
         + ", produceTimeout="
         + produceTimeout
         + ", retryAfter="
@@ -134,10 +135,8 @@ public record GatewayConfig(
         + instances
         + ", readinessInterval="
         + readinessInterval
-        + ", replicationFactor="
-        + replicationFactor
-        + ", partitionsOverride="
-        + partitionsOverride
+        + ", topics="
+        + topics
         + "]";
   }
 }

@@ -62,6 +62,11 @@ public final class EventProducer implements AutoCloseable {
     this.timeout = timeout;
   }
 
+  /** The registry client the serializer uses (TLS and credentials included), for probes. */
+  public SchemaRegistryClient registry() {
+    return registry;
+  }
+
   /** A producer for the gateway's settings; its serializer shares {@code registry}'s cache. */
   public static EventProducer create(Vertx vertx, GatewayConfig config) {
     return create(vertx, config, Map.of());
@@ -69,9 +74,7 @@ public final class EventProducer implements AutoCloseable {
 
   /** As {@link #create(Vertx, GatewayConfig)}, with producer settings overridden (tests). */
   static EventProducer create(Vertx vertx, GatewayConfig config, Map<String, Object> overrides) {
-    Map<String, Object> props =
-        KafkaClients.producerConfig(
-            config.bootstrapServers(), config.schemaRegistryUrl(), "ingest-gateway");
+    Map<String, Object> props = KafkaClients.producerConfig(config.kafka(), "ingest-gateway");
     props.putAll(boundedBy(config.produceTimeout()));
     props.putAll(overrides);
     SchemaRegistryClient registry = SchemaRegistryClients.forConfig(AvroSerdeConfig.from(props));

@@ -2,10 +2,6 @@ package io.smartcarpipeline.gateway.kafka;
 
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.kafka.clients.admin.Admin;
@@ -25,21 +21,23 @@ public final class KafkaReadiness implements AutoCloseable {
 
   private final Vertx vertx;
   private final Admin admin;
-  private final URI subjectsUri;
-  private final HttpClient http;
+  private final Runnable registryProbe;
   private final Duration probeTimeout;
   private final AtomicBoolean ready = new AtomicBoolean(false);
   private final AtomicBoolean probing = new AtomicBoolean(false);
   private long timerId = -1;
 
-  public KafkaReadiness(Vertx vertx, Admin admin, String registryUrl, Duration interval) {
+  /**
+   * @param registryProbe a blocking call that returns when the registry answers and throws when it
+   *     does not; it runs on a worker thread, through the serde's own registry client, so TLS and
+   *     credentials are the ones serving uses
+   */
+  public KafkaReadiness(Vertx vertx, Admin admin, Runnable registryProbe, Duration interval) {
     this.vertx = vertx;
     this.admin = admin;
-    String base = registryUrl.split(",")[0].trim();
-    this.subjectsUri = URI.create((base.endsWith("/") ? base : base + "/") + "subjects");
+    this.registryProbe = registryProbe;
     this.probeTimeout =
         interval.compareTo(Duration.ofSeconds(2)) < 0 ? interval : Duration.ofSeconds(2);
-    this.http = HttpClient.newBuilder().connectTimeout(probeTimeout).build();
     long ms = Math.max(100, interval.toMillis());
     this.timerId = vertx.setPeriodic(1, ms, id -> probe());
   }
@@ -71,11 +69,13 @@ public final class KafkaReadiness implements AutoCloseable {
   }
 
   private Future<Boolean> registry() {
-    HttpRequest request = HttpRequest.newBuilder(subjectsUri).timeout(probeTimeout).GET().build();
-    return Future.fromCompletionStage(
-            http.sendAsync(request, HttpResponse.BodyHandlers.discarding()),
-            vertx.getOrCreateContext())
-        .map(response -> response.statusCode() == 200)
+    return vertx
+        .executeBlocking(
+            () -> {
+              registryProbe.run();
+              return true;
+            },
+            false)
         .otherwise(false);
   }
 

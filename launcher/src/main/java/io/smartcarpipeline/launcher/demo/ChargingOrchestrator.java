@@ -5,6 +5,7 @@ import io.smartcarpipeline.events.CommandRequest;
 import io.smartcarpipeline.events.CommandResult;
 import io.smartcarpipeline.events.VehicleState;
 import io.smartcarpipeline.schemas.Topics;
+import io.smartcarpipeline.support.kafka.KafkaClientSettings;
 import io.smartcarpipeline.support.kafka.KafkaClients;
 import java.time.Clock;
 import java.time.Duration;
@@ -59,7 +60,8 @@ public final class ChargingOrchestrator implements AutoCloseable {
     this.producer =
         new KafkaProducer<>(
             KafkaClients.producerConfig(
-                bootstrapServers, registryUrl, "demo-charging-orchestrator"));
+                KafkaClientSettings.plain(bootstrapServers, registryUrl),
+                "demo-charging-orchestrator"));
     this.policy = policy;
     this.price = price;
     this.clock = clock;

@@ -1,6 +1,7 @@
 package io.smartcarpipeline.launcher.demo;
 
 import io.smartcarpipeline.schemas.TopicSpec;
+import io.smartcarpipeline.support.kafka.KafkaClientSettings;
 import io.smartcarpipeline.support.kafka.KafkaClients;
 import java.time.Duration;
 import java.util.Collection;
@@ -39,7 +40,9 @@ final class TopicFollower implements AutoCloseable {
       Collection<? extends TopicSpec<?>> topics,
       Consumer<ConsumerRecord<String, Object>> handler) {
     this.consumer =
-        new KafkaConsumer<>(KafkaClients.consumerConfig(bootstrapServers, registryUrl, groupId));
+        new KafkaConsumer<>(
+            KafkaClients.consumerConfig(
+                KafkaClientSettings.plain(bootstrapServers, registryUrl), groupId));
     this.consumer.subscribe(topics.stream().map(TopicSpec::name).toList());
     this.handler = handler;
     this.commit = commit;

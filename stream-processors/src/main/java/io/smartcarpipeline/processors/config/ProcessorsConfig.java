@@ -5,6 +5,8 @@ import io.smartcarpipeline.processors.topology.TopologyOptions;
 import io.smartcarpipeline.support.config.CommonSettings;
 import io.smartcarpipeline.support.config.ConfigException;
 import io.smartcarpipeline.support.config.Settings;
+import io.smartcarpipeline.support.kafka.KafkaClientSettings;
+import io.smartcarpipeline.support.kafka.TopicSettings;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -14,13 +16,13 @@ import java.util.Map;
  * The stream processors' settings, loaded once from {@link Settings} (defaults, optional properties
  * file, environment) and validated: a bad value fails at start naming its key.
  *
- * @param bootstrapServers {@code KAFKA_BOOTSTRAP_SERVERS}
- * @param registryUrl {@code SCHEMA_REGISTRY_URL}
+ * @param kafka every Kafka and registry client setting ({@code KAFKA_*}, {@code SCHEMA_REGISTRY_*})
  * @param port {@code PROCESSORS_PORT}: the query API (0 = any free port)
  * @param advertisedHost {@code PROCESSORS_ADVERTISED_HOST}: host other instances reach us on
  * @param stateDir {@code PROCESSORS_STATE_DIR}: RocksDB state
  * @param applicationId {@code PROCESSORS_APPLICATION_ID}
- * @param replicationFactor {@code TOPIC_REPLICATION_FACTOR}: topics and internal topics
+ * @param topics {@code TOPIC_REPLICATION_FACTOR} (topics and internal topics) and {@code
+ *     TOPIC_PARTITIONS}
  * @param commitInterval {@code PROCESSORS_COMMIT_INTERVAL}
  * @param cacheMaxBytes {@code PROCESSORS_CACHE_MAX_BYTES}
  * @param streamThreads {@code PROCESSORS_STREAM_THREADS}
@@ -33,13 +35,12 @@ import java.util.Map;
  *     PROCESSORS_SOC_HISTORY})
  */
 public record ProcessorsConfig(
-    String bootstrapServers,
-    String registryUrl,
+    KafkaClientSettings kafka,
     int port,
     String advertisedHost,
     Path stateDir,
     String applicationId,
-    int replicationFactor,
+    TopicSettings topics,
     Duration commitInterval,
     long cacheMaxBytes,
     int streamThreads,
@@ -99,23 +100,33 @@ public record ProcessorsConfig(
     if (threads < 1) {
       throw new ConfigException(STREAM_THREADS, "must be at least 1");
     }
-    int replication = s.intValue(CommonSettings.TOPIC_REPLICATION_FACTOR);
-    if (replication < 1) {
-      throw new ConfigException(CommonSettings.TOPIC_REPLICATION_FACTOR, "must be at least 1");
-    }
     return new ProcessorsConfig(
-        s.get(CommonSettings.KAFKA_BOOTSTRAP_SERVERS),
-        s.get(CommonSettings.SCHEMA_REGISTRY_URL),
+        KafkaClientSettings.from(s),
         s.port(PORT),
         s.get(ADVERTISED_HOST),
         Path.of(s.get(STATE_DIR)),
         s.get(APPLICATION_ID),
-        replication,
+        TopicSettings.from(s),
         s.duration(COMMIT_INTERVAL),
         s.longValue(CACHE_MAX_BYTES),
         threads,
         eventsInterval(s),
         topology(s));
+  }
+
+  /** {@code KAFKA_BOOTSTRAP_SERVERS}. */
+  public String bootstrapServers() {
+    return kafka.bootstrapServers();
+  }
+
+  /** {@code SCHEMA_REGISTRY_URL}. */
+  public String registryUrl() {
+    return kafka.registryUrl();
+  }
+
+  /** {@code TOPIC_REPLICATION_FACTOR}. */
+  public int replicationFactor() {
+    return topics.replicationFactor();
   }
 
   private static Duration eventsInterval(Settings s) {

@@ -1,7 +1,7 @@
 package io.smartcarpipeline.processors.kafka;
 
 import io.smartcarpipeline.processors.config.ProcessorsConfig;
-import io.smartcarpipeline.serde.AvroSerdeConfig;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Properties;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -23,9 +23,8 @@ public final class StreamsProperties {
 
   /** Properties for {@code config}, advertising the query API on {@code queryPort}. */
   public static Properties of(ProcessorsConfig config, int queryPort) {
-    Properties p = new Properties();
+    Map<String, Object> p = new HashMap<>();
     p.put(StreamsConfig.APPLICATION_ID_CONFIG, config.applicationId());
-    p.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers());
     p.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
     p.put(StreamsConfig.STATE_DIR_CONFIG, config.stateDir().toString());
     p.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, config.replicationFactor());
@@ -35,16 +34,16 @@ public final class StreamsProperties {
     p.put(StreamsConfig.APPLICATION_SERVER_CONFIG, config.advertisedHost() + ":" + queryPort);
     p.put(StreamsConfig.DEFAULT_KEY_SERDE_CLASS_CONFIG, Serdes.StringSerde.class);
     p.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterHandler.class);
-    p.put(AvroSerdeConfig.SCHEMA_REGISTRY_URL, config.registryUrl());
     // Each event becomes ~12 output and changelog records: fill larger batches per partition
     // (Streams already lingers 100 ms; a transaction commit flushes them anyway, so freshness is
     // bounded by the commit interval, not by these).
     p.put(StreamsConfig.producerPrefix(ProducerConfig.BATCH_SIZE_CONFIG), PRODUCER_BATCH_BYTES);
-    return p;
+    // the user's KAFKA_* / KAFKA_STREAMS_* / SCHEMA_REGISTRY_* settings on top (TLS, SASL, …)
+    return config.kafka().streams(p);
   }
 
-  /** The serde settings (for the topology's Avro serdes). */
+  /** The serde settings (for the topology's Avro serdes): the registry URL, TLS and credentials. */
   public static Map<String, Object> serdeConfig(ProcessorsConfig config) {
-    return Map.of(AvroSerdeConfig.SCHEMA_REGISTRY_URL, config.registryUrl());
+    return config.kafka().registry();
   }
 }

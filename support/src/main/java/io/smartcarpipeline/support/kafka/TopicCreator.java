@@ -59,14 +59,18 @@ public final class TopicCreator {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while creating topics", e);
     } catch (ExecutionException | TimeoutException e) {
-      throw new IllegalStateException(
-          "Could not list, create or find topics on Kafka within "
-              + timeout
-              + ": "
-              + e.getMessage()
-              + " (is KAFKA_BOOTSTRAP_SERVERS right and the broker up?)",
-          e);
+      throw KafkaFailures.explain(e, "list or create topics", timeout);
     }
+  }
+
+  /** Ensures every topic exists, created the same way by every service ({@link TopicSettings}). */
+  public static void ensureTopics(
+      Admin admin,
+      Collection<? extends TopicSpec<?>> topics,
+      TopicSettings settings,
+      Duration timeout) {
+    ensureTopics(
+        admin, topics, settings.replicationFactor(), settings.partitionsOverride(), timeout);
   }
 
   /** Ensures every topic exists with the registry's partition counts. */
