@@ -1,16 +1,24 @@
 package io.smartcarpipeline.gateway;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.nio.file.FileSystem;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
 /**
- * The real Smartcar webhook bodies in {@code <repo>/../shared/fixtures/smartcar-webhooks} (CI
- * clones the repository with {@code shared/} beside it). Surefire runs with the module directory as
- * the working directory, so the folder is {@code ../../shared/...} from there.
+ * The real Smartcar webhook bodies of the {@code webhook-fixtures} module, read from the test
+ * classpath under {@code smartcar-webhooks/} (their origin, licence and what each file is: the
+ * README.md beside them). Works from any working directory, whether the module is on the classpath
+ * as a folder or as a jar.
  */
 public final class Fixtures {
 
@@ -27,24 +35,18 @@ public final class Fixtures {
 
   public static final String VERIFY = "vw_id_4_verify.json";
 
-  private Fixtures() {}
+  private static final String FOLDER = "smartcar-webhooks/";
 
-  public static Path dir() {
-    Path dir =
-        Path.of("").toAbsolutePath().resolve("../../shared/fixtures/smartcar-webhooks").normalize();
-    if (!Files.isDirectory(dir)) {
-      throw new IllegalStateException(
-          "Smartcar webhook fixtures not found at "
-              + dir
-              + ": clone the repository with shared/ beside it (<repo>/../shared/fixtures/smartcar-webhooks)");
-    }
-    return dir;
-  }
+  private Fixtures() {}
 
   /** The exact bytes of a fixture. */
   public static byte[] bytes(String name) {
-    try {
-      return Files.readAllBytes(dir().resolve(name));
+    try (InputStream in = classLoader().getResourceAsStream(FOLDER + name)) {
+      if (in == null) {
+        throw new IllegalArgumentException(
+            "no fixture " + FOLDER + name + " on the test classpath (module webhook-fixtures)");
+      }
+      return in.readAllBytes();
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read fixture " + name, e);
     }
@@ -52,14 +54,36 @@ public final class Fixtures {
 
   /** Every JSON fixture in the folder, so a new file cannot be forgotten by the tests. */
   public static List<String> allJson() {
-    try (Stream<Path> files = Files.list(dir())) {
+    URL folder = classLoader().getResource(FOLDER);
+    if (folder == null) {
+      throw new IllegalStateException(FOLDER + " is not on the test classpath (webhook-fixtures)");
+    }
+    try {
+      URI uri = folder.toURI();
+      if (!"jar".equals(uri.getScheme())) {
+        return jsonNames(Path.of(uri));
+      }
+      try (FileSystem jar = FileSystems.newFileSystem(uri, Map.of())) {
+        return jsonNames(jar.getPath("/" + FOLDER));
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (URISyntaxException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static List<String> jsonNames(Path folder) throws IOException {
+    try (Stream<Path> files = Files.list(folder)) {
       return files
           .map(p -> p.getFileName().toString())
           .filter(n -> n.endsWith(".json"))
           .sorted()
           .toList();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
     }
+  }
+
+  private static ClassLoader classLoader() {
+    return Fixtures.class.getClassLoader();
   }
 }

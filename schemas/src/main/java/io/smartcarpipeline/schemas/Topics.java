@@ -12,7 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The one registry of the pipeline's topics (DESIGN.md, "Topics"). No topic name appears as a
+ * The one registry of the pipeline's topics (docs/DESIGN.md, "Topics"). No topic name appears as a
  * string literal anywhere else: services, topologies and tests take their topics from here.
  */
 public final class Topics {

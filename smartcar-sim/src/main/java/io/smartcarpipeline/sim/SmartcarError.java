@@ -4,9 +4,9 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * One Smartcar API error as the stand-in answers it (smartcar-v3.md §5.1/§5.2): the HTTP status,
- * the {@code type}/{@code code} pair, texts and the resolution. The HTTP layer renders it as
- * Smartcar's flat envelope; vehicle rules and fault injection produce it without knowing HTTP.
+ * One Smartcar API error as the stand-in answers it (docs/smartcar-v3.md §5.1/§5.2): the HTTP
+ * status, the {@code type}/{@code code} pair, texts and the resolution. The HTTP layer renders it
+ * as Smartcar's flat envelope; vehicle rules and fault injection produce it without knowing HTTP.
  *
  * <p>Rule: the status always matches the type as listed in §5.2 (the factories are the only way the
  * simulator builds errors).

@@ -5,8 +5,8 @@ import io.smartcarpipeline.events.CommandType;
 import io.vertx.core.json.JsonObject;
 
 /**
- * Path and JSON:API body of each V3 command (smartcar-v3.md §4.1). Commands without parameters send
- * no body.
+ * Path and JSON:API body of each V3 command (docs/smartcar-v3.md §4.1). Commands without parameters
+ * send no body.
  */
 public final class CommandRoutes {
 

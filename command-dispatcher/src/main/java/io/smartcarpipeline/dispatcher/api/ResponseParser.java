@@ -7,7 +7,7 @@ import java.time.Duration;
 import java.util.function.Function;
 
 /**
- * Reads a Smartcar answer defensively (smartcar-v3.md §5.1): a command-execution body ({@code
+ * Reads a Smartcar answer defensively (docs/smartcar-v3.md §5.1): a command-execution body ({@code
  * data.attributes.status.value}), or an error as flat {@code type}/{@code code}, a nested {@code
  * error} object, JSON:API {@code errors[0]}, or OAuth {@code error}/{@code error_description}. A
  * body that is not JSON, or an unknown shape, still yields a response with its status and headers:

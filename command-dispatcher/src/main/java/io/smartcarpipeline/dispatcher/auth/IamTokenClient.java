@@ -14,8 +14,8 @@ import java.time.Duration;
 
 /**
  * The V3 client-credentials call: {@code POST {SMARTCAR_IAM_ORIGIN}/oauth2/token}, form-encoded
- * {@code grant_type=client_credentials&client_id&client_secret} (smartcar-v3.md §1.2). Never logs
- * the secret or the token.
+ * {@code grant_type=client_credentials&client_id&client_secret} (docs/smartcar-v3.md §1.2). Never
+ * logs the secret or the token.
  */
 public final class IamTokenClient implements TokenEndpoint {
 

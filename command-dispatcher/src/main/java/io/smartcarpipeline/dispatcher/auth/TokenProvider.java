@@ -10,12 +10,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Caches the one application token and renews it before it expires (smartcar-v3.md §1.2, §9.3). At
- * most one token request is in flight, whatever the number of callers: they all share its future.
- * Inside the renewal window ({@code renewBefore} ahead of expiry) callers keep the still valid
- * token while the refresh runs; past expiry they wait for it. After a 401 the caller calls {@link
- * #invalidate(AccessToken)} with the token that was refused: only the first such call drops the
- * cache, so a burst of 401s on the same token causes one refresh.
+ * Caches the one application token and renews it before it expires (docs/smartcar-v3.md §1.2,
+ * §9.3). At most one token request is in flight, whatever the number of callers: they all share its
+ * future. Inside the renewal window ({@code renewBefore} ahead of expiry) callers keep the still
+ * valid token while the refresh runs; past expiry they wait for it. After a 401 the caller calls
+ * {@link #invalidate(AccessToken)} with the token that was refused: only the first such call drops
+ * the cache, so a burst of 401s on the same token causes one refresh.
  */
 public final class TokenProvider {
 

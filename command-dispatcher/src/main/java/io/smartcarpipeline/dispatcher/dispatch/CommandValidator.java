@@ -5,7 +5,8 @@ import io.smartcarpipeline.events.CommandRequest;
 
 /**
  * Rejects requests that cannot be sent as they are, before any call: missing ids, and parameters
- * out of the ranges of smartcar-v3.md §4.1 (charge limit 50–100 %, latitude ±90, longitude ±180).
+ * out of the ranges of docs/smartcar-v3.md §4.1 (charge limit 50–100 %, latitude ±90, longitude
+ * ±180).
  */
 final class CommandValidator {
 

@@ -8,12 +8,12 @@ import io.smartcarpipeline.events.CommandType;
 import java.util.Locale;
 
 /**
- * The one place that decides what a Smartcar answer means (smartcar-v3.md §5.2): every response and
- * every transport failure maps to SUCCESS / ALREADY_DONE / RETRYABLE / PERMANENT / REAUTHENTICATE,
- * with a reason and the backoff schedule. The outcome is read from the body, never from the status
- * line alone; an error type the table does not know falls back on the HTTP status. A call whose
- * outcome is unknown (timeout, 504, dropped connection, PENDING) is retried only for commands that
- * are safe to repeat ({@link CommandSafety}).
+ * The one place that decides what a Smartcar answer means (docs/smartcar-v3.md §5.2): every
+ * response and every transport failure maps to SUCCESS / ALREADY_DONE / RETRYABLE / PERMANENT /
+ * REAUTHENTICATE, with a reason and the backoff schedule. The outcome is read from the body, never
+ * from the status line alone; an error type the table does not know falls back on the HTTP status.
+ * A call whose outcome is unknown (timeout, 504, dropped connection, PENDING) is retried only for
+ * commands that are safe to repeat ({@link CommandSafety}).
  */
 public final class SmartcarErrorClassifier {
 

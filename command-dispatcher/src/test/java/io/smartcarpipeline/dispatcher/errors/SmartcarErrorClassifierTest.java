@@ -15,7 +15,7 @@ class SmartcarErrorClassifierTest {
 
   private final SmartcarErrorClassifier classifier = new SmartcarErrorClassifier();
 
-  /** One row per error type and code of smartcar-v3.md §5.2. */
+  /** One row per error type and code of docs/smartcar-v3.md §5.2. */
   @ParameterizedTest(name = "{0}:{1} on {3} -> {4} {5}")
   @CsvSource({
     "AUTHENTICATION,,401,LOCK,REAUTHENTICATE,IMMEDIATE",

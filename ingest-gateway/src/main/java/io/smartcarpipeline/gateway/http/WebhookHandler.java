@@ -98,7 +98,7 @@ public final class WebhookHandler {
               ? missingSignature()
               : Rejection.badRequest(e.code(), e.getMessage()));
     }
-    // Only VERIFY may come unsigned (smartcar-v3.md §2.1).
+    // Only VERIFY may come unsigned (docs/smartcar-v3.md §2.1).
     if (envelope.kind() != WebhookEnvelope.Kind.VERIFY && d.verdict() == Verdict.MISSING) {
       return Future.failedFuture(missingSignature());
     }

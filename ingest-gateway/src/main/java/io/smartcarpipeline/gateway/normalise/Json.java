@@ -81,7 +81,7 @@ final class Json {
 
   /**
    * A time given as epoch milliseconds (number or numeric text) or ISO-8601 text, as Smartcar sends
-   * both (smartcar-v3.md §2.1); else empty.
+   * both (docs/smartcar-v3.md §2.1); else empty.
    */
   static Optional<Instant> instant(JsonNode node, String field) {
     JsonNode v = node == null ? null : node.get(field);

@@ -9,7 +9,7 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * Turns one entry of {@code data.signals[]} into a {@link Signal} (smartcar-v3.md §2.4, §2.6).
+ * Turns one entry of {@code data.signals[]} into a {@link Signal} (docs/smartcar-v3.md §2.4, §2.6).
  * Rule: every entry becomes a signal, none is dropped: a failed signal ({@code status.value =
  * ERROR}, no body) keeps its error; a body without status counts as SUCCESS; source times come from
  * {@code meta.oemUpdatedAt} and from {@code retrievedAt}, {@code fetchedAt} or {@code ingestedAt},

@@ -9,8 +9,8 @@ import java.util.Locale;
 
 /**
  * Reads references to signals (in triggers and in VEHICLE_ERROR entries) in every shape seen
- * (smartcar-v3.md §2.6 items 1 and 4): an object {@code {code,name,group}}, a dotted string {@code
- * "Group.Name"}, and triggers at the envelope's top level or under {@code data}, as {@code
+ * (docs/smartcar-v3.md §2.6 items 1 and 4): an object {@code {code,name,group}}, a dotted string
+ * {@code "Group.Name"}, and triggers at the envelope's top level or under {@code data}, as {@code
  * {code,name,group}}, {@code {type, signal:{…}}} or {@code {type, signal:"Group.Name"}}. Rule: the
  * code is always filled in (derived as {@code group-name} in lower case when missing), and a
  * reference whose name and group are swapped relative to its code is put right.

@@ -14,7 +14,7 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Turns one signal {@code body} into a typed {@link SignalValue} (smartcar-v3.md §3). Rule: a
+ * Turns one signal {@code body} into a typed {@link SignalValue} (docs/smartcar-v3.md §3). Rule: a
  * scalar {@code value} becomes BOOLEAN / NUMBER / TEXT; a position, charge limits and row/column
  * grids get their typed form; anything else is STRUCTURED; the original body is always kept as JSON
  * text, and the unit goes through {@link UnitTable} (unknown units kept as given and reported to

@@ -10,8 +10,8 @@ import java.util.Locale;
 
 /**
  * Turns {@code data.errors[]} of a VEHICLE_ERROR delivery into {@link VehicleError}s
- * (smartcar-v3.md §2.4). Rule: every entry is kept; its affected signals are read whether they come
- * as objects or dotted strings, and {@code resolution} may be {@code {"type":null}}.
+ * (docs/smartcar-v3.md §2.4). Rule: every entry is kept; its affected signals are read whether they
+ * come as objects or dotted strings, and {@code resolution} may be {@code {"type":null}}.
  */
 final class VehicleErrorMapper {
 

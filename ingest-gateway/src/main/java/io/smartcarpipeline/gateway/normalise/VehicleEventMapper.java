@@ -16,9 +16,9 @@ import java.util.Set;
 
 /**
  * The tolerant reader: turns a parsed VEHICLE_STATE or VEHICLE_ERROR webhook body into one {@link
- * VehicleEvent} (smartcar-v3.md §2.3, §2.4, §2.6). Rule: accept every shape seen in the field and
- * never fail on an unknown unit, signal or field; every signal and error of the body is kept, and
- * the raw body travels with the event. Plain Java, no Kafka or Vert.x.
+ * VehicleEvent} (docs/smartcar-v3.md §2.3, §2.4, §2.6). Rule: accept every shape seen in the field
+ * and never fail on an unknown unit, signal or field; every signal and error of the body is kept,
+ * and the raw body travels with the event. Plain Java, no Kafka or Vert.x.
  */
 public final class VehicleEventMapper {
 

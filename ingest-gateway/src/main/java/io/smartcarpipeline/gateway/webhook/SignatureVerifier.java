@@ -11,11 +11,11 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * Checks Smartcar's {@code SC-Signature} and answers the VERIFY challenge (smartcar-v3.md §2.1,
- * §2.2). Rule: the signature is hex HMAC-SHA256 of the raw body bytes exactly as received, keyed
- * with the management token (or, during a rotation, the previous one), compared in constant time.
- * Thread-safe: each thread reuses its own initialised {@link Mac} per key ({@code doFinal} resets
- * it), so a delivery pays neither the provider lookup nor the key set-up.
+ * Checks Smartcar's {@code SC-Signature} and answers the VERIFY challenge (docs/smartcar-v3.md
+ * §2.1, §2.2). Rule: the signature is hex HMAC-SHA256 of the raw body bytes exactly as received,
+ * keyed with the management token (or, during a rotation, the previous one), compared in constant
+ * time. Thread-safe: each thread reuses its own initialised {@link Mac} per key ({@code doFinal}
+ * resets it), so a delivery pays neither the provider lookup nor the key set-up.
  */
 public final class SignatureVerifier {
 

@@ -12,9 +12,9 @@ import java.util.Optional;
 
 /**
  * The envelope of one webhook body: what kind of delivery it is and the fields the gateway routes
- * on (smartcar-v3.md §2.1, §2.3). Rule: V4.0 bodies are told apart by {@code eventType}; the legacy
- * V2.0 form ({@code eventName}, {@code payload}) is recognised too, so a legacy VERIFY is answered
- * and other legacy deliveries count as unknown event types, not as malformed.
+ * on (docs/smartcar-v3.md §2.1, §2.3). Rule: V4.0 bodies are told apart by {@code eventType}; the
+ * legacy V2.0 form ({@code eventName}, {@code payload}) is recognised too, so a legacy VERIFY is
+ * answered and other legacy deliveries count as unknown event types, not as malformed.
  *
  * @param root the parsed body (a JSON object)
  * @param kind what to do with it

@@ -10,7 +10,7 @@ class UnitTableTest {
 
   @ParameterizedTest(name = "{0} -> {1}")
   @CsvSource({
-    // docs spelling and field spelling of smartcar-v3.md §2.6 map to one canonical unit
+    // docs spelling and field spelling of docs/smartcar-v3.md §2.6 map to one canonical unit
     "amps, amperes",
     "ampere, amperes",
     "kilowatt_hours, kWh",

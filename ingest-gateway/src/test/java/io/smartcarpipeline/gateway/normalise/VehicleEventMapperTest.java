@@ -72,7 +72,7 @@ class VehicleEventMapperTest {
 
   @Test
   void documentedShapeIsReadToo() throws IOException {
-    // given the composite documented example of smartcar-v3.md §2.7, abridged
+    // given the composite documented example of docs/smartcar-v3.md §2.7, abridged
     String body =
         """
         {"eventId":"e1","eventType":"VEHICLE_STATE","vehicleId":"v-top",

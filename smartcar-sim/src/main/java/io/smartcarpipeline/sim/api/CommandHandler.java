@@ -19,10 +19,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * {@code POST /v3/vehicles/{id}/commands/…}: the six V3 commands (smartcar-v3.md §4). Steps: {@code
- * admit} (guard), {@code parse} (body), {@code fault} (draw), wait the injected latency on a timer,
- * then {@code act}: drop, answer an injected error, answer long-running, or run the command on the
- * vehicle and answer {@code command-execution} or the vehicle's error.
+ * {@code POST /v3/vehicles/{id}/commands/…}: the six V3 commands (docs/smartcar-v3.md §4). Steps:
+ * {@code admit} (guard), {@code parse} (body), {@code fault} (draw), wait the injected latency on a
+ * timer, then {@code act}: drop, answer an injected error, answer long-running, or run the command
+ * on the vehicle and answer {@code command-execution} or the vehicle's error.
  *
  * <p>Rules: injected faults never change vehicle state, except a 504, which runs the command and
  * then answers the gateway timeout (the ambiguous outcome of §5.2); a long-running answer sends 202

@@ -6,8 +6,8 @@ import io.vertx.core.json.JsonObject;
 import java.time.Instant;
 
 /**
- * Renders a vehicle's state as the V3 REST signals answer (smartcar-v3.md §6.4): a JSON:API list of
- * {@code signal} resources with {@code meta.retrievedAt/oemUpdatedAt} (epoch millis, as in
+ * Renders a vehicle's state as the V3 REST signals answer (docs/smartcar-v3.md §6.4): a JSON:API
+ * list of {@code signal} resources with {@code meta.retrievedAt/oemUpdatedAt} (epoch millis, as in
  * webhooks), paging meta, links and {@code included.vehicle}.
  *
  * <p>Signals: charge state, plug, charge limits, state of charge, lock, location, sleep/online, and

@@ -13,7 +13,7 @@ import java.util.Map;
 
 /**
  * JSON shapes the stand-in reads and writes that are not errors: request bodies as plain maps, the
- * V3 {@code command-execution} answer (smartcar-v3.md §4.2), and the admin view of a vehicle.
+ * V3 {@code command-execution} answer (docs/smartcar-v3.md §4.2), and the admin view of a vehicle.
  */
 public final class SimJson {
 

@@ -7,7 +7,7 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 
 /**
- * Writes the stand-in's answers: Smartcar's flat error envelope (smartcar-v3.md §5.1) with the
+ * Writes the stand-in's answers: Smartcar's flat error envelope (docs/smartcar-v3.md §5.1) with the
  * status of §5.2 and {@code Retry-After} when set, JSON bodies, and the {@code
  * {"error":{"code","message"}}} shape of the project for the {@code /_sim} admin endpoints.
  *

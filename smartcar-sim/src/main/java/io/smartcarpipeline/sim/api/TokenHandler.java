@@ -9,8 +9,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * {@code POST /oauth2/token}: the V3 client-credentials grant (smartcar-v3.md §1.2). Accepts the
- * documented form body, a JSON body, or the client id/secret as HTTP Basic.
+ * {@code POST /oauth2/token}: the V3 client-credentials grant (docs/smartcar-v3.md §1.2). Accepts
+ * the documented form body, a JSON body, or the client id/secret as HTTP Basic.
  *
  * <p>Rules: no {@code grant_type} → 400 {@code invalid_request}; another grant → 400 {@code
  * unsupported_grant_type}; wrong or missing credentials → 401 {@code invalid_client}; else 200

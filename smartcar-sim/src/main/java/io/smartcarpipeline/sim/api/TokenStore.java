@@ -11,7 +11,7 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The client-credentials side of the stand-in's IAM (smartcar-v3.md §1.2): checks the one
+ * The client-credentials side of the stand-in's IAM (docs/smartcar-v3.md §1.2): checks the one
  * configured client id/secret, issues opaque bearer tokens and says whether a token is still valid.
  * Time comes from an injected {@link Clock}; thread-safe.
  *

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The checks every V3 vehicle request passes before it reaches a vehicle (smartcar-v3.md §1.2,
+ * The checks every V3 vehicle request passes before it reaches a vehicle (docs/smartcar-v3.md §1.2,
  * §1.3, §5.2, §5.3), in this order: a valid bearer token (401 AUTHENTICATION), a token from the
  * app-wide bucket (429 RATE_LIMIT:SMARTCAR_API with Retry-After), an {@code sc-user-id} header (400
  * VALIDATION), a known vehicle (404 RESOURCE_NOT_FOUND:PATH), and the vehicle connected for that

@@ -12,7 +12,7 @@ package io.smartcarpipeline.sim.fault;
  * @param serverErrorShare share answered 500 {@code SERVER:INTERNAL}
  * @param upstreamShare share answered 502 {@code UPSTREAM:NO_RESPONSE}
  * @param gatewayTimeoutShare share where the vehicle carries the command out but the answer is a
- *     504 (the ambiguous case of smartcar-v3.md §5.2)
+ *     504 (the ambiguous case of docs/smartcar-v3.md §5.2)
  * @param dropShare share whose connection is closed without an answer (command not run)
  * @param longRunningShare share answered 202, chunked, with the final body after {@code
  *     longRunningMs}

@@ -6,7 +6,7 @@ import java.time.Instant;
 import java.util.Objects;
 
 /**
- * Smartcar's app-wide request limit (smartcar-v3.md §5.3): a token bucket of {@code capacity}
+ * Smartcar's app-wide request limit (docs/smartcar-v3.md §5.3): a token bucket of {@code capacity}
  * requests refilling continuously at {@code refillPerMinute}. Time comes from an injected {@link
  * Clock}; thread-safe.
  *

@@ -5,9 +5,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * When Smartcar tries a delivery again (smartcar-v3.md §2.5): after a non-2xx answer or a timeout
- * it waits 25 s, 50 s, then 100 s (simulated time) and after the fourth failed attempt drops the
- * event for good. In accelerated time each wait is divided by the time factor.
+ * When Smartcar tries a delivery again (docs/smartcar-v3.md §2.5): after a non-2xx answer or a
+ * timeout it waits 25 s, 50 s, then 100 s (simulated time) and after the fourth failed attempt
+ * drops the event for good. In accelerated time each wait is divided by the time factor.
  *
  * @param waits the simulated waits before retry 1, 2, 3…
  * @param timeFactor simulated seconds per real second (≥ 1 makes waits shorter)

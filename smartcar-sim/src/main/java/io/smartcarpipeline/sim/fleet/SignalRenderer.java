@@ -7,10 +7,10 @@ import java.util.Map;
 
 /**
  * Turns a vehicle's exact {@link Readings} into the signal bodies a real car of that profile would
- * send, with the spellings seen in real payloads (smartcar-v3.md §2.6): {@code percent}, {@code
- * kWh}, {@code watts}, {@code volts}, {@code ampere}, {@code km} or {@code miles} for imperial
- * cars, {@code minutes}; integers where cars send integers. A signal the profile does not support
- * maps to {@code null} (sent as an ERROR signal without a body).
+ * send, with the spellings seen in real payloads (docs/smartcar-v3.md §2.6): {@code percent},
+ * {@code kWh}, {@code watts}, {@code volts}, {@code ampere}, {@code km} or {@code miles} for
+ * imperial cars, {@code minutes}; integers where cars send integers. A signal the profile does not
+ * support maps to {@code null} (sent as an ERROR signal without a body).
  */
 public final class SignalRenderer {
 

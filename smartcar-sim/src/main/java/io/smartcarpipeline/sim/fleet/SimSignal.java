@@ -1,9 +1,9 @@
 package io.smartcarpipeline.sim.fleet;
 
 /**
- * The V3 signals the simulated fleet reports (smartcar-v3.md §3), with their wire code, PascalCase
- * name and group. Rule: every subscribed signal is in every {@code VEHICLE_STATE} (§2.4); only a
- * change of a {@link #trigger()} signal makes one fire.
+ * The V3 signals the simulated fleet reports (docs/smartcar-v3.md §3), with their wire code,
+ * PascalCase name and group. Rule: every subscribed signal is in every {@code VEHICLE_STATE}
+ * (§2.4); only a change of a {@link #trigger()} signal makes one fire.
  */
 public enum SimSignal {
   IS_CHARGING("charge-ischarging", "IsCharging", "Charge", true),

@@ -13,8 +13,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The VERIFY handshake Smartcar runs before it delivers anything (smartcar-v3.md §2.1): POST {@code
- * {"eventId","eventType":"VERIFY","data":{"challenge"},"meta"}} and expect 200 with {@code
+ * The VERIFY handshake Smartcar runs before it delivers anything (docs/smartcar-v3.md §2.1): POST
+ * {@code {"eventId","eventType":"VERIFY","data":{"challenge"},"meta"}} and expect 200 with {@code
  * {"challenge": hex HMAC-SHA256(management token, challenge)}} within the delivery timeout. Rule:
  * any other answer fails the fleet's start with a message saying what came back and what was
  * expected (never the token).

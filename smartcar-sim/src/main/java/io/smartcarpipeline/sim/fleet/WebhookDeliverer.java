@@ -19,8 +19,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Delivers events to the gateway the way Smartcar does (smartcar-v3.md §2.5): signed POSTs, up to
- * {@code concurrency} in flight so arrival order is not event order, a share of events delivered
+ * Delivers events to the gateway the way Smartcar does (docs/smartcar-v3.md §2.5): signed POSTs, up
+ * to {@code concurrency} in flight so arrival order is not event order, a share of events delivered
  * twice (same {@code eventId}, new {@code deliveryId}), and after a non-2xx answer or a timeout a
  * retry at 25 s, 50 s and 100 s simulated time ({@link RetrySchedule}), then the delivery is
  * dropped and counted. Every attempt is re-stamped ({@code deliveryId}, {@code deliveredAt}) and

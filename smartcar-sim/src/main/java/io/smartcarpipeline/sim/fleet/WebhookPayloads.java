@@ -5,7 +5,7 @@ import io.vertx.core.json.JsonObject;
 
 /**
  * Builds V3 webhook bodies (payload format {@code meta.version "4.0"}) the way real deliveries look
- * (smartcar-v3.md §2.1–§2.6 and the captured fixtures): top-level {@code triggers} of {@code
+ * (docs/smartcar-v3.md §2.1–§2.6 and the captured fixtures): top-level {@code triggers} of {@code
  * {type:"SIGNAL_UPDATED", signal:{name,code,group}}} or the older dotted string, signals with
  * {@code meta.oemUpdatedAt/retrievedAt} in epoch ms and {@code status.value}, unsupported signals
  * as {@code status.error} without a body, no top-level {@code vehicleId}. Plain builders: the event

@@ -8,10 +8,10 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * Smartcar's webhook signature (smartcar-v3.md §2.1, §2.2): lowercase hex HMAC-SHA256 under the
- * application management token, over the raw body bytes ({@code SC-Signature}) or over the VERIFY
- * challenge string (the expected {@code challenge} answer). Rule: the bytes signed are exactly the
- * bytes sent; nothing is re-serialised.
+ * Smartcar's webhook signature (docs/smartcar-v3.md §2.1, §2.2): lowercase hex HMAC-SHA256 under
+ * the application management token, over the raw body bytes ({@code SC-Signature}) or over the
+ * VERIFY challenge string (the expected {@code challenge} answer). Rule: the bytes signed are
+ * exactly the bytes sent; nothing is re-serialised.
  */
 public final class WebhookSigner {
 

@@ -7,11 +7,11 @@ import java.util.UUID;
 
 /**
  * Realistic Smartcar V3 {@code VEHICLE_STATE} webhook bodies for load runs, modelled on the
- * captured deliveries in {@code shared/fixtures/smartcar-webhooks} (a Jaguar I-PACE "all signals"
- * webhook has 30 signals, including the error-status ones real vehicles report). Rule: every body
- * has its own {@code eventId} and {@code deliveryId}, and a 10-signal body is the first ten of the
- * 30 (the ones a charging webhook subscribes to). Signals the fleet also sends take their code,
- * name and group from its {@link SimSignal} catalogue, and {@code meta.version} is {@link
+ * captured deliveries in the {@code webhook-fixtures} module (a Jaguar I-PACE "all signals" webhook
+ * has 30 signals, including the error-status ones real vehicles report). Rule: every body has its
+ * own {@code eventId} and {@code deliveryId}, and a 10-signal body is the first ten of the 30 (the
+ * ones a charging webhook subscribes to). Signals the fleet also sends take their code, name and
+ * group from its {@link SimSignal} catalogue, and {@code meta.version} is {@link
  * WebhookPayloads#VERSION}. Built with a {@link StringBuilder} rather than the fleet's {@code
  * JsonObject}s, because a load run makes one per request on the generating event loop and must stay
  * cheap (a few µs).

@@ -8,7 +8,7 @@ import java.util.Map;
 
 /**
  * The validated parameters of one command, read from the JSON:API request body {@code
- * {"data":{"attributes":{…}}}} (smartcar-v3.md §4.1).
+ * {"data":{"attributes":{…}}}} (docs/smartcar-v3.md §4.1).
  *
  * <p>Rules: {@code charge/set-limit} needs an integer {@code percent} in 50..100; {@code
  * navigation/set-destination} needs a {@code latitude} in −90..90 and a {@code longitude} in

@@ -4,7 +4,7 @@ import java.util.Arrays;
 import java.util.Optional;
 
 /**
- * The six V3 commands the stand-in serves (smartcar-v3.md §4.1): the path under {@code
+ * The six V3 commands the stand-in serves (docs/smartcar-v3.md §4.1): the path under {@code
  * /v3/vehicles/{id}/commands/} and the {@code commandType} of the {@code command-execution} answer
  * (§4.2).
  */

@@ -10,7 +10,7 @@ import java.util.Objects;
  * change (lock, charging, charge limit, destination). Thread-safe: every read and change holds the
  * vehicle's lock, so HTTP handlers and the fleet simulation can share it.
  *
- * <p>Rules, checked in this order when a command arrives (smartcar-v3.md §4, §5.2, §7):
+ * <p>Rules, checked in this order when a command arrives (docs/smartcar-v3.md §4, §5.2, §7):
  *
  * <ol>
  *   <li>a Tesla without the application's virtual key refuses every command: 400 {@code

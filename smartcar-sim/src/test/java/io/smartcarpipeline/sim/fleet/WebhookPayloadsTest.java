@@ -35,7 +35,8 @@ class WebhookPayloadsTest {
   }
 
   private static JsonObject fixture(String name) throws IOException {
-    try (InputStream in = WebhookPayloadsTest.class.getResourceAsStream("/fixtures/" + name)) {
+    try (InputStream in =
+        WebhookPayloadsTest.class.getResourceAsStream("/smartcar-webhooks/" + name)) {
       return new JsonObject(new String(in.readAllBytes(), StandardCharsets.UTF_8));
     }
   }

@@ -20,7 +20,8 @@ class WebhookLoadTest {
   void signatureIsHexHmacSha256OfTheRawBodyUnderTheManagementToken() throws Exception {
     RequestSource.Request request = new WebhookLoad(TOKEN, 10, 5).next(7);
 
-    // the gateway's scheme (smartcar-v3.md §2.1), computed here independently of the sim's signer
+    // the gateway's scheme (docs/smartcar-v3.md §2.1), computed here independently of the sim's
+    // signer
     Mac mac = Mac.getInstance("HmacSHA256");
     mac.init(new SecretKeySpec(TOKEN.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
     String expected = HexFormat.of().formatHex(mac.doFinal(request.body().getBytes()));

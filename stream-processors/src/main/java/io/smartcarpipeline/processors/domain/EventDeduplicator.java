@@ -2,9 +2,9 @@ package io.smartcarpipeline.processors.domain;
 
 /**
  * Decides whether an event is new or a redelivery. Smartcar delivers at least once and keeps the
- * {@code eventId} across retries (smartcar-v3.md §2.5), so the first occurrence of an id within the
- * retention passes and every later one is dropped. An event without an id cannot be matched and
- * always passes: dropping it would lose data.
+ * {@code eventId} across retries (docs/smartcar-v3.md §2.5), so the first occurrence of an id
+ * within the retention passes and every later one is dropped. An event without an id cannot be
+ * matched and always passes: dropping it would lose data.
  */
 public final class EventDeduplicator {
 

@@ -1,6 +1,6 @@
 package io.smartcarpipeline.processors.domain;
 
-/** The Smartcar V3 signal codes the processors read (smartcar-v3.md §3.1, §3.2). */
+/** The Smartcar V3 signal codes the processors read (docs/smartcar-v3.md §3.1, §3.2). */
 public final class SignalCodes {
 
   public static final String IS_CHARGING = "charge-ischarging";

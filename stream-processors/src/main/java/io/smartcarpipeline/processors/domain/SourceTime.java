@@ -4,8 +4,8 @@ import java.time.Instant;
 
 /**
  * The source-time order of two readings of one signal: by {@code oemUpdatedAt}, ties broken by
- * {@code retrievedAt}; a missing time sorts before any known one. Never arrival order (DESIGN.md,
- * "Source time, not arrival time").
+ * {@code retrievedAt}; a missing time sorts before any known one. Never arrival order
+ * (docs/DESIGN.md, "Source time, not arrival time").
  *
  * @param oemUpdatedAt epoch millis recorded by the vehicle, or null
  * @param retrievedAt epoch millis fetched by Smartcar, or null

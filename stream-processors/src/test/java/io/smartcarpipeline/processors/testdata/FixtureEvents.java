@@ -24,9 +24,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Turns a real webhook body from {@code src/test/resources/fixtures} into the {@link VehicleEvent}
- * the gateway would write (a small stand-in for its normaliser: enough for the shapes in the
- * fixtures; the gateway's own tests own the full rules).
+ * Turns a real webhook body from {@code webhook-fixtures} (classpath {@code smartcar-webhooks/})
+ * into the {@link VehicleEvent} the gateway would write (a small stand-in for its normaliser:
+ * enough for the shapes in the fixtures; the gateway's own tests own the full rules).
  */
 public final class FixtureEvents {
 
@@ -36,7 +36,7 @@ public final class FixtureEvents {
 
   /** The event of fixture {@code name}, received at {@code receivedAt}. */
   public static VehicleEvent load(String name, Instant receivedAt) {
-    try (InputStream in = FixtureEvents.class.getResourceAsStream("/fixtures/" + name)) {
+    try (InputStream in = FixtureEvents.class.getResourceAsStream("/smartcar-webhooks/" + name)) {
       String raw = new String(in.readAllBytes(), StandardCharsets.UTF_8);
       JsonNode root = JSON.readTree(raw);
       JsonNode data = root.path("data");

@@ -2,7 +2,9 @@ package io.smartcarpipeline.support.config;
 
 import java.util.Map;
 
-/** The setting names and defaults every service shares (DESIGN.md, "Ports and configuration"). */
+/**
+ * The setting names and defaults every service shares (docs/DESIGN.md, "Ports and configuration").
+ */
 public final class CommonSettings {
 
   public static final String KAFKA_BOOTSTRAP_SERVERS = "KAFKA_BOOTSTRAP_SERVERS";
