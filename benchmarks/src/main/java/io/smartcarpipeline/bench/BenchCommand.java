@@ -1,5 +1,6 @@
 package io.smartcarpipeline.bench;
 
+import io.smartcarpipeline.support.config.Durations;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -280,24 +281,15 @@ public final class BenchCommand implements Callable<Integer> {
     System.exit(new CommandLine(new BenchCommand()).execute(args));
   }
 
-  /** Accepts {@code 15s}, {@code 500ms}, {@code 2m} or ISO-8601. */
+  /** Reads a duration option in the pipeline's one grammar ({@link Durations}). */
   static final class DurationConverter implements CommandLine.ITypeConverter<Duration> {
     @Override
     public Duration convert(String value) {
-      String v = value.trim().toLowerCase(java.util.Locale.ROOT);
-      if (v.startsWith("p") || v.startsWith("pt")) {
-        return Duration.parse(value.toUpperCase(java.util.Locale.ROOT));
+      try {
+        return Durations.parse(value);
+      } catch (IllegalArgumentException e) {
+        throw new CommandLine.TypeConversionException(e.getMessage());
       }
-      if (v.endsWith("ms")) {
-        return Duration.ofMillis(Long.parseLong(v.substring(0, v.length() - 2)));
-      }
-      long n = Long.parseLong(v.substring(0, v.length() - 1));
-      return switch (v.charAt(v.length() - 1)) {
-        case 's' -> Duration.ofSeconds(n);
-        case 'm' -> Duration.ofMinutes(n);
-        case 'h' -> Duration.ofHours(n);
-        default -> throw new CommandLine.TypeConversionException("not a duration: " + value);
-      };
     }
   }
 }

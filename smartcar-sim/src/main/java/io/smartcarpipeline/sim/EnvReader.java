@@ -1,13 +1,13 @@
 package io.smartcarpipeline.sim;
 
+import io.smartcarpipeline.support.config.Durations;
 import java.time.Duration;
-import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import java.util.Map;
 
 /**
- * Reads typed values from an environment map for {@link SimConfig#fromEnv(Map)} (the simulator does
- * not depend on the {@code support} module). Rule: a present but malformed value fails with an
+ * Reads typed values from an environment map for {@link SimConfig#fromEnv(Map)} (durations in the
+ * pipeline's one grammar, {@link Durations}). Rule: a present but malformed value fails with an
  * {@link IllegalArgumentException} naming the key; a missing or blank one takes the default.
  */
 public final class EnvReader {
@@ -58,29 +58,16 @@ public final class EnvReader {
     return share;
   }
 
-  /** {@code 500ms}, {@code 15s}, {@code 5m}, {@code 1h}, {@code 7d}, ISO-8601, or seconds. */
+  /** A duration in the pipeline's one grammar ({@link Durations}: {@code 500ms}, {@code PT1H}). */
   public Duration duration(String key, Duration defaultValue) {
     String value = string(key, null);
     if (value == null) {
       return defaultValue;
     }
-    String v = value.toLowerCase(Locale.ROOT);
     try {
-      if (v.startsWith("p")) {
-        return Duration.parse(value.toUpperCase(Locale.ROOT));
-      }
-      if (v.endsWith("ms")) {
-        return Duration.ofMillis(Long.parseLong(v.substring(0, v.length() - 2)));
-      }
-      long n = Long.parseLong(v.replaceAll("[smhd]$", ""));
-      return switch (v.charAt(v.length() - 1)) {
-        case 'm' -> Duration.ofMinutes(n);
-        case 'h' -> Duration.ofHours(n);
-        case 'd' -> Duration.ofDays(n);
-        default -> Duration.ofSeconds(n);
-      };
-    } catch (NumberFormatException | DateTimeParseException e) {
-      throw bad(key, value, "a duration like 500ms, 15s, 5m, 1h or PT1H");
+      return Durations.parse(value);
+    } catch (IllegalArgumentException e) {
+      throw bad(key, value, Durations.GRAMMAR);
     }
   }
 

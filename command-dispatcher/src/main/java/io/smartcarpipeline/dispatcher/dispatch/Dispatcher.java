@@ -19,8 +19,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Takes consumed commands and turns each into exactly one {@link DispatchOutcome}. A vehicle's
  * commands go through its serial queue in topic order; at the head of the queue the idempotency
- * ledger decides: a finished commandId is answered again from the ledger without a call, a reused
- * commandId with other parameters is REJECTED ({@code DUPLICATE_COMMAND_ID}), a command a previous
+ * ledger decides: a finished commandId already has its one result on the topic, so a copy writes
+ * nothing and makes no call; a reused commandId with other parameters goes to the dead-letter topic
+ * ({@code DUPLICATE_COMMAND_ID}) and is never executed, a command a previous
  * run may have sent is not blindly re-sent when it is not safe to repeat, and anything else runs.
  * Call {@link #dispatch} on the dispatcher's event loop.
  */
@@ -79,17 +80,18 @@ public final class Dispatcher {
     Instant now = clock.instant();
     switch (lookup.kind()) {
       case REPEAT:
-        LOG.info("command_repeated command_id={}", request.getCommandId());
-        return Future.succeededFuture(DispatchOutcome.answered(lookup.entry().result()));
+        // its result was published with its FINAL ledger entry, in one transaction
+        LOG.info("command_repeated command_id={} result=already_published", request.getCommandId());
+        return Future.succeededFuture(DispatchOutcome.alreadyAnswered());
       case CONFLICT:
         LOG.warn("command_id_reused command_id={}", request.getCommandId());
         return Future.succeededFuture(
-            DispatchOutcome.answered(
-                ResultFactory.rejected(
-                    request,
-                    ResultFactory.DUPLICATE_COMMAND_ID,
-                    "commandId was already used for a different command; it is not executed",
-                    now)));
+            DispatchOutcome.deadLetter(
+                ResultFactory.DUPLICATE_COMMAND_ID,
+                "commandId "
+                    + request.getCommandId()
+                    + " was already used for a different command; this one is not executed and the"
+                    + " first command's result stays the only one"));
       default:
         break;
     }

@@ -138,26 +138,27 @@ class DispatcherTest {
   }
 
   @Test
-  void shouldAnswerARepeatedCommandIdFromTheLedgerWithoutASecondCall() {
+  void shouldNeitherCallNorPublishAgainForACopyOfAFinishedCommand() {
     DispatchOutcome first = run(command("c1", CommandType.SET_CHARGE_LIMIT, 80));
     DispatchOutcome again = run(command("c1", CommandType.SET_CHARGE_LIMIT, 80));
 
     assertThat(sends()).isEqualTo(1);
-    assertThat(again.result()).isEqualTo(first.result());
+    assertThat(first.result()).isNotNull();
     assertThat(first.ledgerEntry()).isNotNull();
-    assertThat(again.ledgerEntry()).isNull(); // nothing new to record
+    // the one result went out with its FINAL ledger entry: a copy only moves the offset
+    assertThat(again.writesNothing()).isTrue();
   }
 
   @Test
-  void shouldRejectACommandIdReusedWithOtherParameters() {
+  void shouldDeadLetterACommandIdReusedWithOtherParametersInsteadOfASecondResult() {
     run(command("c1", CommandType.SET_CHARGE_LIMIT, 80));
 
     DispatchOutcome reused = run(command("c1", CommandType.SET_CHARGE_LIMIT, 60));
 
     assertThat(sends()).isEqualTo(1);
-    assertThat(reused.result().getStatus()).isEqualTo(CommandStatus.REJECTED);
-    assertThat(reused.result().getErrorCode()).isEqualTo("DUPLICATE_COMMAND_ID");
+    assertThat(reused.result()).isNull();
     assertThat(reused.ledgerEntry()).isNull(); // the first result stays the one
+    assertThat(reused.deadLetterReason()).isEqualTo("DUPLICATE_COMMAND_ID");
   }
 
   @Test

@@ -6,15 +6,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.TreeMap;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * A service's settings, loaded once: defaults, then an optional properties file (named by {@value
@@ -27,8 +24,6 @@ public final class Settings {
 
   /** Environment variable naming an optional properties file. */
   public static final String CONFIG_FILE = "SMARTCAR_PIPELINE_CONFIG";
-
-  private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h|d)");
 
   private final Map<String, String> values;
 
@@ -121,25 +116,12 @@ public final class Settings {
     };
   }
 
-  /** A duration written {@code 500ms}, {@code 15s}, {@code 5m}, {@code 2h}, {@code 7d}, or ISO. */
+  /** A duration in the one grammar of {@link Durations} ({@code 500ms}, {@code 15s}, {@code PT1M}). */
   public Duration duration(String key) {
-    String v = get(key);
-    Matcher m = DURATION.matcher(v.toLowerCase(Locale.ROOT));
-    if (m.matches()) {
-      long n = Long.parseLong(m.group(1));
-      return switch (m.group(2)) {
-        case "ms" -> Duration.ofMillis(n);
-        case "s" -> Duration.ofSeconds(n);
-        case "m" -> Duration.ofMinutes(n);
-        case "h" -> Duration.ofHours(n);
-        default -> Duration.ofDays(n);
-      };
-    }
     try {
-      return Duration.parse(v.toUpperCase(Locale.ROOT));
-    } catch (DateTimeParseException e) {
-      throw new ConfigException(
-          key, "expected a duration such as 500ms, 15s, 5m, 2h, 7d or PT15S, got '" + v + "'");
+      return Durations.parse(get(key));
+    } catch (IllegalArgumentException e) {
+      throw new ConfigException(key, e.getMessage());
     }
   }
 
