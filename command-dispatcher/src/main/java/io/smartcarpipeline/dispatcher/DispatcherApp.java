@@ -59,6 +59,9 @@ public final class DispatcherApp implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(DispatcherApp.class);
   private static final Duration STEP_TIMEOUT = Duration.ofSeconds(30);
 
+  /** Ready means the consumer polled within this gap (it polls every 100 ms when healthy). */
+  private static final Duration READY_POLL_GAP = Duration.ofSeconds(30);
+
   /**
    * The dispatcher creates the topics it writes, and the commands topic: its writers are outside
    * the pipeline (orchestrators, the CLI), and the dispatcher owns the command contract.

@@ -2,7 +2,6 @@ package io.smartcarpipeline.sim;
 
 import io.smartcarpipeline.support.config.Durations;
 import java.time.Duration;
-import java.util.Locale;
 import java.util.Map;
 
 /**

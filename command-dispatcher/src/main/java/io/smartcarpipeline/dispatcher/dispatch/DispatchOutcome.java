@@ -5,8 +5,8 @@ import io.smartcarpipeline.events.CommandResult;
 
 /**
  * What the Kafka side must write for one consumed command, in one transaction with the offset.
- * Rule: a commandId gets exactly one result on the results topic. A FINAL ledger entry is written in
- * the same transaction as its result, so a commandId the ledger knows as final already has its
+ * Rule: a commandId gets exactly one result on the results topic. A FINAL ledger entry is written
+ * in the same transaction as its result, so a commandId the ledger knows as final already has its
  * result published: a copy of it writes nothing ({@link #alreadyAnswered}), and a reuse of the id
  * for another command goes to the dead-letter topic, not to the results topic.
  *

@@ -21,9 +21,9 @@ import org.slf4j.LoggerFactory;
  * commands go through its serial queue in topic order; at the head of the queue the idempotency
  * ledger decides: a finished commandId already has its one result on the topic, so a copy writes
  * nothing and makes no call; a reused commandId with other parameters goes to the dead-letter topic
- * ({@code DUPLICATE_COMMAND_ID}) and is never executed, a command a previous
- * run may have sent is not blindly re-sent when it is not safe to repeat, and anything else runs.
- * Call {@link #dispatch} on the dispatcher's event loop.
+ * ({@code DUPLICATE_COMMAND_ID}) and is never executed, a command a previous run may have sent is
+ * not blindly re-sent when it is not safe to repeat, and anything else runs. Call {@link #dispatch}
+ * on the dispatcher's event loop.
  */
 public final class Dispatcher {
 

@@ -82,6 +82,8 @@ public final class CommandConsumerLoop implements Runnable {
   }
 
   private volatile boolean started;
+  private volatile boolean joined;
+  private volatile long lastPollNanos = System.nanoTime();
 
   @Override
   public void run() {
@@ -92,6 +94,7 @@ public final class CommandConsumerLoop implements Runnable {
         backPressure();
         try {
           consumer.poll(Duration.ofMillis(100)).forEach(this::handOver);
+          lastPollNanos = System.nanoTime();
         } catch (WakeupException e) {
           // a command finished: write it now
         }
@@ -127,6 +130,15 @@ public final class CommandConsumerLoop implements Runnable {
   /** False once the loop failed (Kafka unusable, producer fenced). */
   public boolean healthy() {
     return healthy;
+  }
+
+  /**
+   * Ready to take commands: the loop is healthy, has joined the group (its first assignment came,
+   * possibly empty when other instances hold every partition) and polled within the last {@code
+   * maxPollGap}. Before the first assignment a restarted instance only looks alive.
+   */
+  public boolean consuming(Duration maxPollGap) {
+    return healthy && joined && !closed && System.nanoTime() - lastPollNanos < maxPollGap.toNanos();
   }
 
   private void handOver(ConsumerRecord<String, byte[]> record) {
@@ -255,8 +267,13 @@ public final class CommandConsumerLoop implements Runnable {
   private void closeQuietly() {
     closed = true;
     try {
+      // a static member (group.instance.id) stays in the group after close unless told to leave:
+      // leave, so a stopped instance's partitions move at once, not after the session timeout
       consumer.close(
-          org.apache.kafka.clients.consumer.CloseOptions.timeout(Duration.ofSeconds(10)));
+          org.apache.kafka.clients.consumer.CloseOptions.timeout(Duration.ofSeconds(10))
+              .withGroupMembershipOperation(
+                  org.apache.kafka.clients.consumer.CloseOptions.GroupMembershipOperation
+                      .LEAVE_GROUP));
     } catch (RuntimeException e) {
       LOG.warn("consumer_close_failed error={}", e.toString());
     }
@@ -282,6 +299,7 @@ public final class CommandConsumerLoop implements Runnable {
 
     @Override
     public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
+      joined = true;
       if (!partitions.isEmpty()) {
         onAssigned.run(); // reload the ledger: another instance may have written it
         if (paused) {

@@ -32,6 +32,10 @@ public final class ConsumerLoopFactory {
     cc.remove(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG);
     cc.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 500);
     cc.put(ConsumerConfig.CLIENT_ID_CONFIG, c.transactionalId());
+    // static membership: the instance id is stable (a StatefulSet pod, DISPATCHER_INSTANCE_ID), so
+    // an instance restarted after a crash gets its partitions back at once instead of waiting for
+    // the dead member's session to time out
+    cc.put(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG, c.transactionalId());
     KafkaConsumer<String, byte[]> consumer =
         new KafkaConsumer<>(cc, new StringDeserializer(), new ByteArrayDeserializer());
     ConfluentAvroDeserializer<CommandRequest> deserializer =

@@ -116,7 +116,9 @@ public final class Settings {
     };
   }
 
-  /** A duration in the one grammar of {@link Durations} ({@code 500ms}, {@code 15s}, {@code PT1M}). */
+  /**
+   * A duration in the one grammar of {@link Durations} ({@code 500ms}, {@code 15s}, {@code PT1M}).
+   */
   public Duration duration(String key) {
     try {
       return Durations.parse(get(key));
