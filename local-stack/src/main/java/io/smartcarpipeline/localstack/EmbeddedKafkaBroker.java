@@ -4,18 +4,15 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.ExecutionException;
-import java.util.stream.Stream;
 import kafka.server.KafkaConfig;
 import kafka.server.KafkaRaftServer;
 import org.apache.kafka.clients.admin.Admin;
@@ -61,7 +58,10 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     this.overrides = Map.copyOf(builder.overrides);
     this.security = builder.security;
     this.temporaryDataDir = builder.dataDir == null;
-    this.dataDir = temporaryDataDir ? createTempDir() : builder.dataDir.toAbsolutePath();
+    this.dataDir =
+        temporaryDataDir
+            ? LocalResources.createTempDir("embedded-kafka-")
+            : builder.dataDir.toAbsolutePath();
   }
 
   /** A builder with the defaults: port 9092, a temporary data directory. */
@@ -81,13 +81,13 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     KafkaLogLevels.quietBrokerLoggersUnlessConfigured();
     long startedAt = System.nanoTime();
     if (port == 0) {
-      port = freePort();
+      port = LocalResources.freePort();
     }
     if (controllerPort == 0) {
-      controllerPort = freePort();
+      controllerPort = LocalResources.freePort();
     }
     if (security != null && internalPort == 0) {
-      internalPort = freePort();
+      internalPort = LocalResources.freePort();
     }
     try {
       Files.createDirectories(dataDir);
@@ -138,7 +138,7 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
   public synchronized void close() {
     stop();
     if (temporaryDataDir) {
-      deleteRecursively(dataDir);
+      LocalResources.deleteRecursively(dataDir);
     }
   }
 
@@ -221,34 +221,6 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
       throw new IllegalStateException("interrupted waiting for the broker", e);
     } catch (ExecutionException e) {
       throw new IllegalStateException("broker not ready within " + READY_TIMEOUT, e.getCause());
-    }
-  }
-
-  private static int freePort() {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      socket.setReuseAddress(true);
-      return socket.getLocalPort();
-    } catch (IOException e) {
-      throw new UncheckedIOException("no free port", e);
-    }
-  }
-
-  private static Path createTempDir() {
-    try {
-      return Files.createTempDirectory("embedded-kafka-");
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot create a temporary data dir", e);
-    }
-  }
-
-  private static void deleteRecursively(Path dir) {
-    if (!Files.exists(dir)) {
-      return;
-    }
-    try (Stream<Path> paths = Files.walk(dir)) {
-      paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-    } catch (IOException e) {
-      log.warn("broker_data_dir_not_deleted data_dir={} reason={}", dir, e.toString());
     }
   }
 

@@ -3,17 +3,12 @@ package io.smartcarpipeline.localstack;
 import io.smartcarpipeline.localstack.registry.RegistrySecurity;
 import io.smartcarpipeline.localstack.tls.KeyStoreFile;
 import io.smartcarpipeline.localstack.tls.TestCertificates;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
-import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
-import java.util.stream.Stream;
 
 /**
  * A {@link LocalStack} secured like a production cluster, for tests that prove the services work
@@ -69,12 +64,7 @@ public final class SecureLocalStack implements AutoCloseable {
 
   /** Like {@link #start(Path)} in a temporary directory that {@link #close()} deletes. */
   public static SecureLocalStack startInTemporaryDirectory() {
-    Path dir;
-    try {
-      dir = Files.createTempDirectory("secure-local-stack-");
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot create a temporary directory", e);
-    }
+    Path dir = LocalResources.createTempDir("secure-local-stack-");
     return start(dir, LocalStack.Options.freePorts(), dir);
   }
 
@@ -191,7 +181,7 @@ public final class SecureLocalStack implements AutoCloseable {
       stack.close();
     } finally {
       if (temporaryDir != null) {
-        deleteRecursively(temporaryDir);
+        LocalResources.deleteRecursively(temporaryDir);
       }
     }
   }
@@ -204,13 +194,5 @@ public final class SecureLocalStack implements AutoCloseable {
     byte[] bytes = new byte[16];
     RANDOM.nextBytes(bytes);
     return HexFormat.of().formatHex(bytes);
-  }
-
-  private static void deleteRecursively(Path dir) {
-    try (Stream<Path> paths = Files.walk(dir)) {
-      paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-    } catch (IOException e) {
-      // a temporary directory left behind is not worth failing a close for
-    }
   }
 }

@@ -3,21 +3,17 @@ package io.smartcarpipeline.serde;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.net.ConnectException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.security.cert.CertificateException;
 import java.util.Base64;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import javax.net.ssl.SSLHandshakeException;
 import org.apache.avro.Schema;
 import org.apache.kafka.common.errors.SerializationException;
 
@@ -25,9 +21,7 @@ import org.apache.kafka.common.errors.SerializationException;
  * Schema Registry client over the Confluent REST API, using only its documented endpoints so it
  * works against Confluent Schema Registry, Apicurio (ccompat), Karapace, Redpanda and our embedded
  * registry. Ids and registrations are cached; failures become a {@link SerializationException} that
- * says which registry, which subject or id, and which setting to check: refused credentials name
- * {@code basic.auth.user.info}, an untrusted certificate names {@code
- * schema.registry.ssl.truststore.location}.
+ * says which registry, which subject or id, and which setting to check ({@link RegistryFailures}).
  *
  * <p>TLS comes from {@link RegistryTlsConfig}: its stores are opened in the constructor, so a bad
  * store fails at configuration time.
@@ -131,20 +125,8 @@ public final class RestSchemaRegistryClient implements SchemaRegistryClient {
     HttpResponse<String> response;
     try {
       response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-    } catch (SSLHandshakeException e) {
-      throw new RegistryUnreachable(untrusted(base, e));
     } catch (IOException e) {
-      throw new RegistryUnreachable(
-          new SerializationException(
-              "Schema registry at "
-                  + base
-                  + " is unreachable ("
-                  + e
-                  + "); check schema.registry.url / SCHEMA_REGISTRY_URL and that the registry is up"
-                  + ("http".equals(base.getScheme()) && !(e instanceof ConnectException)
-                      ? " (if it serves HTTPS, the URL must start with https://)"
-                      : ""),
-              e));
+      throw new RegistryUnreachable(RegistryFailures.unreachable(base, e));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new SerializationException("Interrupted while calling the schema registry", e);
@@ -152,31 +134,9 @@ public final class RestSchemaRegistryClient implements SchemaRegistryClient {
     return readAnswer(uri, method, response);
   }
 
-  private static SerializationException untrusted(URI base, SSLHandshakeException e) {
-    boolean nameMismatch = false;
-    for (Throwable t = e; t != null; t = t.getCause()) {
-      nameMismatch |=
-          t instanceof CertificateException
-              && String.valueOf(t.getMessage()).toLowerCase(Locale.ROOT).contains("matching");
-    }
-    String advice =
-        nameMismatch
-            ? "its certificate is not for this host name: use a URL with a name the certificate"
-                + " holds, or set "
-                + RegistryTlsConfig.ENDPOINT_IDENTIFICATION_ALGORITHM
-                + " empty to skip the check"
-            : "set "
-                + RegistryTlsConfig.TRUSTSTORE_LOCATION
-                + " (and "
-                + RegistryTlsConfig.TRUSTSTORE_PASSWORD
-                + ") to a trust store holding the CA that signed the registry's certificate";
-    return new SerializationException(
-        "TLS handshake with the schema registry at " + base + " failed (" + e + "): " + advice, e);
-  }
-
   private JsonNode readAnswer(URI uri, String method, HttpResponse<String> response) {
     if (response.statusCode() == 401 || response.statusCode() == 403) {
-      throw refusedCredentials(uri, method, response);
+      throw RegistryFailures.refusedCredentials(uri, method, response, config.userInfo());
     }
     JsonNode body;
     try {
@@ -199,49 +159,7 @@ public final class RestSchemaRegistryClient implements SchemaRegistryClient {
             + body.path("error_code").asText("?")
             + ": "
             + body.path("message").asText(response.body())
-            + hint(response.statusCode(), body.path("error_code").asInt()));
-  }
-
-  private SerializationException refusedCredentials(
-      URI uri, String method, HttpResponse<String> response) {
-    String what =
-        authorization.isPresent()
-            ? "refused the credentials in "
-                + AvroSerdeConfig.BASIC_AUTH_USER_INFO
-                + " (user '"
-                + config.userInfo().map(u -> u.substring(0, u.indexOf(':'))).orElse("")
-                + "')"
-            : "requires credentials: set "
-                + AvroSerdeConfig.BASIC_AUTH_CREDENTIALS_SOURCE
-                + "=USER_INFO and "
-                + AvroSerdeConfig.BASIC_AUTH_USER_INFO
-                + "=user:password";
-    return new SerializationException(
-        "Schema registry at "
-            + uri.getScheme()
-            + "://"
-            + uri.getAuthority()
-            + " "
-            + what
-            + ": HTTP "
-            + response.statusCode()
-            + " to "
-            + method
-            + " "
-            + uri.getPath()
-            + ", "
-            + response.body());
-  }
-
-  private static String hint(int status, int errorCode) {
-    if (status == 409) {
-      return " (the schema is not compatible with the subject's earlier versions under its"
-          + " compatibility level)";
-    }
-    if (errorCode == 40401 || errorCode == 40403) {
-      return " (not registered: enable auto.register.schemas or register it first)";
-    }
-    return "";
+            + RegistryFailures.hint(response.statusCode(), body.path("error_code").asInt()));
   }
 
   private static Schema parse(String text, String what) {
