@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpResponse;
-import java.security.cert.CertificateException;
 import java.util.Locale;
 import java.util.Optional;
 import javax.net.ssl.SSLHandshakeException;
@@ -35,25 +34,37 @@ final class RegistryFailures {
         e);
   }
 
-  /** A failed TLS handshake: names the trust store, or the hostname check on a name mismatch. */
+  /**
+   * A failed TLS handshake: names the key store when the registry refused this client's certificate
+   * (mTLS), the hostname check on a name mismatch, else the trust store.
+   */
   static SerializationException untrusted(URI base, SSLHandshakeException e) {
-    boolean nameMismatch = false;
+    String text = "";
     for (Throwable t = e; t != null; t = t.getCause()) {
-      nameMismatch |=
-          t instanceof CertificateException
-              && String.valueOf(t.getMessage()).toLowerCase(Locale.ROOT).contains("matching");
+      text += " " + String.valueOf(t.getMessage()).toLowerCase(Locale.ROOT);
     }
-    String advice =
-        nameMismatch
-            ? "its certificate is not for this host name: use a URL with a name the certificate"
-                + " holds, or set "
-                + RegistryTlsConfig.ENDPOINT_IDENTIFICATION_ALGORITHM
-                + " empty to skip the check"
-            : "set "
-                + RegistryTlsConfig.TRUSTSTORE_LOCATION
-                + " (and "
-                + RegistryTlsConfig.TRUSTSTORE_PASSWORD
-                + ") to a trust store holding the CA that signed the registry's certificate";
+    String advice;
+    if (text.contains("bad_certificate") || text.contains("certificate_required")) {
+      advice =
+          "the registry refused this client's certificate or got none: set "
+              + RegistryTlsConfig.KEYSTORE_LOCATION
+              + " (and "
+              + RegistryTlsConfig.KEYSTORE_PASSWORD
+              + ") to a key store with a certificate the registry trusts";
+    } else if (text.contains("matching")) {
+      advice =
+          "its certificate is not for this host name: use a URL with a name the certificate"
+              + " holds, or set "
+              + RegistryTlsConfig.ENDPOINT_IDENTIFICATION_ALGORITHM
+              + " empty to skip the check";
+    } else {
+      advice =
+          "set "
+              + RegistryTlsConfig.TRUSTSTORE_LOCATION
+              + " (and "
+              + RegistryTlsConfig.TRUSTSTORE_PASSWORD
+              + ") to a trust store holding the CA that signed the registry's certificate";
+    }
     return new SerializationException(
         "TLS handshake with the schema registry at " + base + " failed (" + e + "): " + advice, e);
   }

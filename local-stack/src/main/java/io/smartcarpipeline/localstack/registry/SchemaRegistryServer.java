@@ -1,8 +1,10 @@
 package io.smartcarpipeline.localstack.registry;
 
+import io.smartcarpipeline.localstack.tls.KeyStoreFile;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
+import io.vertx.core.http.ClientAuth;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.net.KeyStoreOptions;
@@ -148,17 +150,23 @@ public final class SchemaRegistryServer implements AutoCloseable {
   private static HttpServerOptions serverOptions(RegistrySecurity security) {
     HttpServerOptions options = new HttpServerOptions();
     security
-        .keystore()
+        .clientCertificates()
         .ifPresent(
-            keystore ->
+            truststore ->
                 options
-                    .setSsl(true)
-                    .setKeyCertOptions(
-                        new KeyStoreOptions()
-                            .setType(keystore.type())
-                            .setPath(keystore.location().toString())
-                            .setPassword(keystore.password())));
+                    .setClientAuth(ClientAuth.REQUIRED)
+                    .setTrustOptions(storeOptions(truststore)));
+    security
+        .keystore()
+        .ifPresent(keystore -> options.setSsl(true).setKeyCertOptions(storeOptions(keystore)));
     return options;
+  }
+
+  private static KeyStoreOptions storeOptions(KeyStoreFile store) {
+    return new KeyStoreOptions()
+        .setType(store.type())
+        .setPath(store.location().toString())
+        .setPassword(store.password());
   }
 
   /** The port the registry listens on. */

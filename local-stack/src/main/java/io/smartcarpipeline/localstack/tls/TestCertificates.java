@@ -40,7 +40,8 @@ import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
  * Certificates for tests and the secured local stack: a fresh certificate authority, a server key
  * and certificate it signs (for {@code localhost} and {@code 127.0.0.1} unless told other names),
  * written as a PKCS12 key store for the server, a PKCS12 trust store holding only the CA, and the
- * CA in PEM (for curl). One generated password opens both stores and the key.
+ * CA in PEM (for curl); plus a client key store with a certificate of the same CA, for mTLS. One
+ * generated password opens every store and key.
  *
  * <p>Every call makes a new, unrelated CA: a second {@link #generate} gives the trust store of an
  * authority the first server's certificate does not chain to, which is what "untrusted certificate"
@@ -61,12 +62,17 @@ public final class TestCertificates {
   private final Path caCertificatePem;
   private final KeyStoreFile serverKeystore;
   private final KeyStoreFile truststore;
+  private final KeyStoreFile clientKeystore;
 
   private TestCertificates(
-      Path caCertificatePem, KeyStoreFile serverKeystore, KeyStoreFile truststore) {
+      Path caCertificatePem,
+      KeyStoreFile serverKeystore,
+      KeyStoreFile truststore,
+      KeyStoreFile clientKeystore) {
     this.caCertificatePem = caCertificatePem;
     this.serverKeystore = serverKeystore;
     this.truststore = truststore;
+    this.clientKeystore = clientKeystore;
   }
 
   /** A new CA and a server certificate for {@code localhost} and {@code 127.0.0.1}, into dir. */
@@ -76,7 +82,7 @@ public final class TestCertificates {
 
   /**
    * A new CA and a server certificate for the given names, into dir: {@code ca.pem}, {@code
-   * server.p12}, {@code truststore.p12}.
+   * server.p12}, {@code truststore.p12}, {@code client.p12}.
    *
    * @param serverNames the certificate's subject alternative names: host names, or IPv4 / IPv6
    *     literals (which become IP address entries); the first is also its common name
@@ -92,7 +98,9 @@ public final class TestCertificates {
       KeyPair caKeys = newKeyPair();
       X509Certificate ca = caCertificate(caKeys);
       KeyPair serverKeys = newKeyPair();
-      X509Certificate server = serverCertificate(serverKeys, serverNames, ca, caKeys);
+      X509Certificate server = leafCertificate(serverKeys, serverNames, ca, caKeys);
+      KeyPair clientKeys = newKeyPair();
+      X509Certificate client = leafCertificate(clientKeys, List.of("client"), ca, caKeys);
 
       KeyStore keystore = emptyStore();
       keystore.setKeyEntry(
@@ -100,6 +108,12 @@ public final class TestCertificates {
           serverKeys.getPrivate(),
           password.toCharArray(),
           new Certificate[] {server, ca});
+      KeyStore clientStore = emptyStore();
+      clientStore.setKeyEntry(
+          "client",
+          clientKeys.getPrivate(),
+          password.toCharArray(),
+          new Certificate[] {client, ca});
       KeyStore trust = emptyStore();
       trust.setCertificateEntry("ca", ca);
 
@@ -111,7 +125,8 @@ public final class TestCertificates {
       return new TestCertificates(
           caPem,
           write(keystore, dir.resolve("server.p12"), password),
-          write(trust, dir.resolve("truststore.p12"), password));
+          write(trust, dir.resolve("truststore.p12"), password),
+          write(clientStore, dir.resolve("client.p12"), password));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write test certificates to " + dir, e);
     } catch (GeneralSecurityException | OperatorCreationException e) {
@@ -129,6 +144,11 @@ public final class TestCertificates {
     return truststore;
   }
 
+  /** A client key and certificate (CN=client) of this CA, for servers that ask for mTLS. */
+  public KeyStoreFile clientKeystore() {
+    return clientKeystore;
+  }
+
   /** The CA certificate in PEM, e.g. for {@code curl --cacert}. */
   public Path caCertificatePem() {
     return caCertificatePem;
@@ -144,7 +164,8 @@ public final class TestCertificates {
     return sign(builder, keys);
   }
 
-  private static X509Certificate serverCertificate(
+  /** A certificate for TLS servers and clients alike (both extended key usages). */
+  private static X509Certificate leafCertificate(
       KeyPair keys, List<String> names, X509Certificate ca, KeyPair caKeys)
       throws GeneralSecurityException, OperatorCreationException, IOException {
     X500Name issuer = X500Name.getInstance(ca.getSubjectX500Principal().getEncoded());

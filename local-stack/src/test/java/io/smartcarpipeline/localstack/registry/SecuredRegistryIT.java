@@ -160,6 +160,42 @@ class SecuredRegistryIT {
     }
   }
 
+  @Test
+  void clientKeystoreIsPresentedToARegistryThatRequiresMutualTls(
+      SecureLocalStack stack, @TempDir Path dir) {
+    // given a registry that asks every client for a certificate of its CA
+    TestCertificates certificates = TestCertificates.generate(dir);
+    try (SchemaRegistryServer registry =
+        SchemaRegistryServer.startBlocking(
+            null,
+            stack.stack().broker().internalBootstrapServers(),
+            0,
+            "_schemas_mtls_" + UUID.randomUUID(),
+            RegistrySecurity.none()
+                .withHttps(certificates.serverKeystore())
+                .withClientCertificatesFrom(certificates.truststore()))) {
+      Map<String, String> settings = new HashMap<>();
+      settings.put(AvroSerdeConfig.SCHEMA_REGISTRY_URL, registry.url());
+      settings.put(
+          "schema.registry.ssl.truststore.location",
+          certificates.truststore().location().toString());
+      settings.put("schema.registry.ssl.truststore.password", certificates.truststore().password());
+
+      // then without a client certificate the call fails, naming the key store setting
+      assertThatThrownBy(
+              () -> freshClient(settings).register("m-value", SignalError.getClassSchema()))
+          .isInstanceOf(SerializationException.class)
+          .hasMessageContaining("schema.registry.ssl.keystore.location");
+
+      // and with the key store it goes through
+      KeyStoreFile client = certificates.clientKeystore();
+      settings.put("schema.registry.ssl.keystore.location", client.location().toString());
+      settings.put("schema.registry.ssl.keystore.password", client.password());
+      assertThat(freshClient(settings).register("m-value", SignalError.getClassSchema()))
+          .isPositive();
+    }
+  }
+
   private static RestSchemaRegistryClient freshClient(Map<String, String> settings) {
     return new RestSchemaRegistryClient(AvroSerdeConfig.from(settings));
   }
