@@ -4,17 +4,15 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.ExecutionException;
-import java.util.stream.Stream;
 import kafka.server.KafkaConfig;
 import kafka.server.KafkaRaftServer;
 import org.apache.kafka.clients.admin.Admin;
@@ -34,6 +32,12 @@ import org.slf4j.LoggerFactory;
  * {@link #stop()} shuts the broker down cleanly and keeps its data, so a second {@link #start()} is
  * a restart on the same port with the same topics and records. {@link #close()} stops and deletes
  * the data directory if it was a temporary one. Not thread-safe: one owner starts and stops it.
+ *
+ * <p>Built with {@link Builder#saslSsl}, the client listener speaks SASL_SSL with SCRAM-SHA-512,
+ * and the SCRAM user is written into the cluster metadata when the storage is first formatted (so
+ * it exists before any client connects, and a restart keeps it). The broker's own traffic then runs
+ * over a PLAINTEXT listener bound to 127.0.0.1 ({@link #internalBootstrapServers()}), which the
+ * embedded registry uses too; there is no authorizer.
  */
 public final class EmbeddedKafkaBroker implements AutoCloseable {
 
@@ -43,15 +47,21 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
   private final Path dataDir;
   private final boolean temporaryDataDir;
   private final Map<String, String> overrides;
+  private final BrokerSecurity security;
   private int port;
+  private int internalPort;
   private int controllerPort;
   private KafkaRaftServer server;
 
   private EmbeddedKafkaBroker(Builder builder) {
     this.port = builder.port;
     this.overrides = Map.copyOf(builder.overrides);
+    this.security = builder.security;
     this.temporaryDataDir = builder.dataDir == null;
-    this.dataDir = temporaryDataDir ? createTempDir() : builder.dataDir.toAbsolutePath();
+    this.dataDir =
+        temporaryDataDir
+            ? LocalResources.createTempDir("embedded-kafka-")
+            : builder.dataDir.toAbsolutePath();
   }
 
   /** A builder with the defaults: port 9092, a temporary data directory. */
@@ -71,14 +81,21 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     KafkaLogLevels.quietBrokerLoggersUnlessConfigured();
     long startedAt = System.nanoTime();
     if (port == 0) {
-      port = freePort();
+      port = LocalResources.freePort();
     }
     if (controllerPort == 0) {
-      controllerPort = freePort();
+      controllerPort = LocalResources.freePort();
+    }
+    if (security != null && internalPort == 0) {
+      internalPort = LocalResources.freePort();
     }
     try {
       Files.createDirectories(dataDir);
-      Properties props = BrokerProperties.of(port, controllerPort, dataDir, overrides);
+      Properties props =
+          security == null
+              ? BrokerProperties.of(port, controllerPort, dataDir, overrides)
+              : BrokerProperties.secured(
+                  port, internalPort, controllerPort, dataDir, security, overrides);
       KafkaConfig config = new KafkaConfig(props, false);
       formatIfNeeded(config);
       server = new KafkaRaftServer(config, Time.SYSTEM);
@@ -91,8 +108,9 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
       throw e;
     }
     log.info(
-        "broker_started bootstrap={} data_dir={} millis={}",
+        "broker_started bootstrap={} security_protocol={} data_dir={} millis={}",
         bootstrapServers(),
+        security == null ? "PLAINTEXT" : "SASL_SSL",
         dataDir,
         Duration.ofNanos(System.nanoTime() - startedAt).toMillis());
   }
@@ -120,13 +138,27 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
   public synchronized void close() {
     stop();
     if (temporaryDataDir) {
-      deleteRecursively(dataDir);
+      LocalResources.deleteRecursively(dataDir);
     }
   }
 
   /** {@code localhost:PORT}; the port is known once the broker has started. */
   public String bootstrapServers() {
     return "localhost:" + port;
+  }
+
+  /**
+   * Where the broker's own clients connect without authentication: the PLAINTEXT listener on {@code
+   * 127.0.0.1} of a secured broker, for the embedded registry and set-up code; the same as {@link
+   * #bootstrapServers()} for a plain broker.
+   */
+  public String internalBootstrapServers() {
+    return security == null ? bootstrapServers() : "127.0.0.1:" + internalPort;
+  }
+
+  /** The SASL_SSL settings of the client listener, empty for a plain broker. */
+  public Optional<BrokerSecurity> security() {
+    return Optional.ofNullable(security);
   }
 
   /** The client port, 0 until first started when built with {@code port(0)}. */
@@ -149,7 +181,19 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
       return;
     }
     try {
-      new Formatter()
+      Formatter formatter = new Formatter();
+      if (security != null) {
+        // KIP-900: SCRAM credentials bootstrapped into the metadata log at format time
+        formatter.setScramArguments(
+            List.of(
+                BrokerSecurity.SASL_MECHANISM
+                    + "=[name="
+                    + security.username()
+                    + ",password="
+                    + security.password()
+                    + "]"));
+      }
+      formatter
           .setPrintStream(new PrintStream(OutputStream.nullOutputStream()))
           .setNodeId(BrokerProperties.NODE_ID)
           .setClusterId(Uuid.randomUuid().toString())
@@ -165,7 +209,7 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
 
   private void awaitClientsAccepted() {
     Map<String, Object> adminConfig =
-        Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
+        Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, internalBootstrapServers());
     try (Admin admin = Admin.create(adminConfig)) {
       // the admin client retries connecting until the deadline of the call
       admin
@@ -180,38 +224,11 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     }
   }
 
-  private static int freePort() {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      socket.setReuseAddress(true);
-      return socket.getLocalPort();
-    } catch (IOException e) {
-      throw new UncheckedIOException("no free port", e);
-    }
-  }
-
-  private static Path createTempDir() {
-    try {
-      return Files.createTempDirectory("embedded-kafka-");
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot create a temporary data dir", e);
-    }
-  }
-
-  private static void deleteRecursively(Path dir) {
-    if (!Files.exists(dir)) {
-      return;
-    }
-    try (Stream<Path> paths = Files.walk(dir)) {
-      paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-    } catch (IOException e) {
-      log.warn("broker_data_dir_not_deleted data_dir={} reason={}", dir, e.toString());
-    }
-  }
-
   /** Builds an {@link EmbeddedKafkaBroker}; nothing starts until {@link #start()}. */
   public static final class Builder {
     private int port = 9092;
     private Path dataDir;
+    private BrokerSecurity security;
     private final Map<String, String> overrides = new HashMap<>();
 
     private Builder() {}
@@ -228,6 +245,15 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     /** The data directory, kept on close; without it a temporary directory is used. */
     public Builder dataDir(Path dataDir) {
       this.dataDir = dataDir;
+      return this;
+    }
+
+    /**
+     * Makes the client listener SASL_SSL with SCRAM-SHA-512 (see the class comment); without it the
+     * listener is PLAINTEXT.
+     */
+    public Builder saslSsl(BrokerSecurity security) {
+      this.security = security;
       return this;
     }
 

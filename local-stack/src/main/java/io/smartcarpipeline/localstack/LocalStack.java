@@ -1,7 +1,9 @@
 package io.smartcarpipeline.localstack;
 
+import io.smartcarpipeline.localstack.registry.RegistrySecurity;
 import io.smartcarpipeline.localstack.registry.SchemaRegistryServer;
 import java.nio.file.Path;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,17 +26,22 @@ public final class LocalStack implements AutoCloseable {
 
   /** Starts the broker, then the registry; blocks until both accept clients. */
   public static LocalStack start(Options options) {
-    EmbeddedKafkaBroker broker =
+    EmbeddedKafkaBroker.Builder builder =
         EmbeddedKafkaBroker.builder()
             .port(options.kafkaPort())
             .dataDir(options.dataDir() == null ? null : options.dataDir().resolve("kafka"))
-            .brokerProperty("auto.create.topics.enable", String.valueOf(options.autoCreateTopics()))
-            .build();
+            .brokerProperty(
+                "auto.create.topics.enable", String.valueOf(options.autoCreateTopics()));
+    options.brokerSecurity().ifPresent(builder::saslSsl);
+    EmbeddedKafkaBroker broker = builder.build();
     broker.start();
     try {
       SchemaRegistryServer registry =
           SchemaRegistryServer.startBlocking(
-              null, broker.bootstrapServers(), options.schemaRegistryPort());
+              null,
+              broker.internalBootstrapServers(),
+              options.schemaRegistryPort(),
+              options.registrySecurity());
       log.info(
           "local_stack_started bootstrap={} schema_registry={}",
           broker.bootstrapServers(),
@@ -51,7 +58,7 @@ public final class LocalStack implements AutoCloseable {
     return broker.bootstrapServers();
   }
 
-  /** {@code http://localhost:PORT} of the schema registry. */
+  /** {@code http://localhost:PORT} (or {@code https://}) of the schema registry. */
   public String schemaRegistryUrl() {
     return schemaRegistry.url();
   }
@@ -87,34 +94,70 @@ public final class LocalStack implements AutoCloseable {
    * @param autoCreateTopics whether the broker creates a topic on first use (on for the development
    *     stack of {@code bin/smartcar-pipeline kafka}, off for tests and the services, which create
    *     their topics with the registry's configs)
+   * @param brokerSecurity a SASL_SSL client listener, or empty for PLAINTEXT (see {@link
+   *     EmbeddedKafkaBroker})
+   * @param registrySecurity HTTPS and basic auth of the registry, {@link RegistrySecurity#none()}
+   *     by default; {@link SecureLocalStack} sets both
    */
   public record Options(
-      int kafkaPort, int schemaRegistryPort, Path dataDir, boolean autoCreateTopics) {
+      int kafkaPort,
+      int schemaRegistryPort,
+      Path dataDir,
+      boolean autoCreateTopics,
+      Optional<BrokerSecurity> brokerSecurity,
+      RegistrySecurity registrySecurity) {
 
     /** Kafka on 9092, the registry on 8081, a temporary data dir. */
     public static Options defaults() {
-      return new Options(9092, SchemaRegistryServer.DEFAULT_PORT, null, false);
+      return new Options(
+          9092,
+          SchemaRegistryServer.DEFAULT_PORT,
+          null,
+          false,
+          Optional.empty(),
+          RegistrySecurity.none());
     }
 
     /** Free ports and a temporary data dir: what tests use. */
     public static Options freePorts() {
-      return new Options(0, 0, null, false);
+      return defaults().withKafkaPort(0).withSchemaRegistryPort(0);
     }
 
     public Options withKafkaPort(int port) {
-      return new Options(port, schemaRegistryPort, dataDir, autoCreateTopics);
+      return new Options(
+          port, schemaRegistryPort, dataDir, autoCreateTopics, brokerSecurity, registrySecurity);
     }
 
     public Options withSchemaRegistryPort(int port) {
-      return new Options(kafkaPort, port, dataDir, autoCreateTopics);
+      return new Options(
+          kafkaPort, port, dataDir, autoCreateTopics, brokerSecurity, registrySecurity);
     }
 
     public Options withDataDir(Path dir) {
-      return new Options(kafkaPort, schemaRegistryPort, dir, autoCreateTopics);
+      return new Options(
+          kafkaPort, schemaRegistryPort, dir, autoCreateTopics, brokerSecurity, registrySecurity);
     }
 
     public Options withAutoCreateTopics(boolean enabled) {
-      return new Options(kafkaPort, schemaRegistryPort, dataDir, enabled);
+      return new Options(
+          kafkaPort, schemaRegistryPort, dataDir, enabled, brokerSecurity, registrySecurity);
+    }
+
+    /** A SASL_SSL client listener on the broker. */
+    public Options withBrokerSecurity(BrokerSecurity security) {
+      return new Options(
+          kafkaPort,
+          schemaRegistryPort,
+          dataDir,
+          autoCreateTopics,
+          Optional.of(security),
+          registrySecurity);
+    }
+
+    /** HTTPS and / or basic auth on the registry. */
+    public Options withRegistrySecurity(RegistrySecurity security) {
+      return new Options(
+          kafkaPort, schemaRegistryPort, dataDir, autoCreateTopics, brokerSecurity, security);
     }
   }
 }

@@ -21,7 +21,10 @@ import org.apache.kafka.common.errors.SerializationException;
  * Schema Registry client over the Confluent REST API, using only its documented endpoints so it
  * works against Confluent Schema Registry, Apicurio (ccompat), Karapace, Redpanda and our embedded
  * registry. Ids and registrations are cached; failures become a {@link SerializationException} that
- * says which registry, which subject or id, and what to check.
+ * says which registry, which subject or id, and which setting to check ({@link RegistryFailures}).
+ *
+ * <p>TLS comes from {@link RegistryTlsConfig}: its stores are opened in the constructor, so a bad
+ * store fails at configuration time.
  */
 public final class RestSchemaRegistryClient implements SchemaRegistryClient {
 
@@ -45,7 +48,11 @@ public final class RestSchemaRegistryClient implements SchemaRegistryClient {
                 u ->
                     "Basic "
                         + Base64.getEncoder().encodeToString(u.getBytes(StandardCharsets.UTF_8)));
-    this.http = HttpClient.newBuilder().connectTimeout(config.requestTimeout()).build();
+    HttpClient.Builder builder = HttpClient.newBuilder().connectTimeout(config.requestTimeout());
+    if (!config.tls().isDefault()) {
+      builder.sslContext(config.tls().sslContext());
+    }
+    this.http = builder.build();
   }
 
   @Override
@@ -119,14 +126,7 @@ public final class RestSchemaRegistryClient implements SchemaRegistryClient {
     try {
       response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     } catch (IOException e) {
-      throw new RegistryUnreachable(
-          new SerializationException(
-              "Schema registry at "
-                  + base
-                  + " is unreachable ("
-                  + e
-                  + "); check schema.registry.url / SCHEMA_REGISTRY_URL and that the registry is up",
-              e));
+      throw new RegistryUnreachable(RegistryFailures.unreachable(base, e));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new SerializationException("Interrupted while calling the schema registry", e);
@@ -134,7 +134,10 @@ public final class RestSchemaRegistryClient implements SchemaRegistryClient {
     return readAnswer(uri, method, response);
   }
 
-  private static JsonNode readAnswer(URI uri, String method, HttpResponse<String> response) {
+  private JsonNode readAnswer(URI uri, String method, HttpResponse<String> response) {
+    if (response.statusCode() == 401 || response.statusCode() == 403) {
+      throw RegistryFailures.refusedCredentials(uri, method, response, config.userInfo());
+    }
     JsonNode body;
     try {
       body = JSON.readTree(response.body().isEmpty() ? "{}" : response.body());
@@ -156,18 +159,7 @@ public final class RestSchemaRegistryClient implements SchemaRegistryClient {
             + body.path("error_code").asText("?")
             + ": "
             + body.path("message").asText(response.body())
-            + hint(response.statusCode(), body.path("error_code").asInt()));
-  }
-
-  private static String hint(int status, int errorCode) {
-    if (status == 409) {
-      return " (the schema is not compatible with the subject's earlier versions under its"
-          + " compatibility level)";
-    }
-    if (errorCode == 40401 || errorCode == 40403) {
-      return " (not registered: enable auto.register.schemas or register it first)";
-    }
-    return "";
+            + RegistryFailures.hint(response.statusCode(), body.path("error_code").asInt()));
   }
 
   private static Schema parse(String text, String what) {

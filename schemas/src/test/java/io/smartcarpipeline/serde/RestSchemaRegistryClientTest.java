@@ -96,6 +96,68 @@ class RestSchemaRegistryClientTest {
   }
 
   @Test
+  void refusedCredentialsNameTheSettingButNotThePassword() throws IOException {
+    HttpServer server = unauthorizedServer();
+    try {
+      RestSchemaRegistryClient client =
+          new RestSchemaRegistryClient(
+              AvroSerdeConfig.from(
+                  Map.of(
+                      AvroSerdeConfig.SCHEMA_REGISTRY_URL,
+                      "http://localhost:" + server.getAddress().getPort(),
+                      AvroSerdeConfig.BASIC_AUTH_CREDENTIALS_SOURCE,
+                      "USER_INFO",
+                      AvroSerdeConfig.BASIC_AUTH_USER_INFO,
+                      "alice:wrong-secret")));
+
+      assertThatThrownBy(() -> client.byId(1))
+          .isInstanceOf(SerializationException.class)
+          .hasMessageContaining("refused the credentials in basic.auth.user.info")
+          .hasMessageContaining("alice")
+          .hasMessageContaining("401")
+          .hasMessageNotContaining("wrong-secret");
+    } finally {
+      server.stop(0);
+    }
+  }
+
+  @Test
+  void missingCredentialsSayWhichSettingsToSet() throws IOException {
+    HttpServer server = unauthorizedServer();
+    try {
+      RestSchemaRegistryClient client =
+          new RestSchemaRegistryClient(
+              AvroSerdeConfig.from(
+                  Map.of(
+                      AvroSerdeConfig.SCHEMA_REGISTRY_URL,
+                      "http://localhost:" + server.getAddress().getPort())));
+
+      assertThatThrownBy(() -> client.byId(1))
+          .isInstanceOf(SerializationException.class)
+          .hasMessageContaining("requires credentials")
+          .hasMessageContaining("basic.auth.user.info");
+    } finally {
+      server.stop(0);
+    }
+  }
+
+  private static HttpServer unauthorizedServer() throws IOException {
+    HttpServer server = HttpServer.create(new InetSocketAddress("localhost", 0), 0);
+    server.createContext(
+        "/",
+        exchange -> {
+          byte[] body =
+              "{\"error_code\":401,\"message\":\"Unauthorized\"}".getBytes(StandardCharsets.UTF_8);
+          exchange.getResponseHeaders().add("WWW-Authenticate", "Basic realm=\"x\"");
+          exchange.sendResponseHeaders(401, body.length);
+          exchange.getResponseBody().write(body);
+          exchange.close();
+        });
+    server.start();
+    return server;
+  }
+
+  @Test
   void missingUrlIsAConfigErrorNamingTheKey() {
     assertThatThrownBy(() -> AvroSerdeConfig.from(Map.of()))
         .isInstanceOf(ConfigException.class)

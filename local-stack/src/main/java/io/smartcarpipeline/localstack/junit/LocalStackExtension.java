@@ -1,6 +1,7 @@
 package io.smartcarpipeline.localstack.junit;
 
 import io.smartcarpipeline.localstack.LocalStack;
+import io.smartcarpipeline.localstack.SecureLocalStack;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
@@ -21,6 +22,10 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  *
  * <p>The stack is shared by every test class of the run: use distinct topic and subject names, and
  * build an own {@code EmbeddedKafkaBroker} to stop a broker.
+ *
+ * <p>A parameter of type {@link SecureLocalStack} gets, the same way, one shared secured stack
+ * (SASL_SSL broker, HTTPS registry with basic auth, certificates in a temporary directory); it
+ * needs {@code org.bouncycastle:bcpkix-jdk18on} on the test class path.
  */
 public final class LocalStackExtension implements ParameterResolver {
 
@@ -29,12 +34,15 @@ public final class LocalStackExtension implements ParameterResolver {
 
   @Override
   public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
-    return parameter.getParameter().getType() == LocalStack.class;
+    Class<?> type = parameter.getParameter().getType();
+    return type == LocalStack.class || type == SecureLocalStack.class;
   }
 
   @Override
-  public LocalStack resolveParameter(ParameterContext parameter, ExtensionContext context) {
-    return sharedStack(context);
+  public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
+    return parameter.getParameter().getType() == SecureLocalStack.class
+        ? sharedSecureStack(context)
+        : sharedStack(context);
   }
 
   /** The stack of this test run, started on first call. */
@@ -46,5 +54,16 @@ public final class LocalStackExtension implements ParameterResolver {
             LocalStack.class,
             type -> LocalStack.start(LocalStack.Options.freePorts()),
             LocalStack.class);
+  }
+
+  /** The secured stack of this test run, started on first call. */
+  public static SecureLocalStack sharedSecureStack(ExtensionContext context) {
+    return context
+        .getRoot()
+        .getStore(NAMESPACE)
+        .getOrComputeIfAbsent(
+            SecureLocalStack.class,
+            type -> SecureLocalStack.startInTemporaryDirectory(),
+            SecureLocalStack.class);
   }
 }

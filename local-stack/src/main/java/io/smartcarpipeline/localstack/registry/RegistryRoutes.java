@@ -16,7 +16,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The Confluent Schema Registry REST API over {@link SchemaRegistryService}: one named handler per
  * endpoint, JSON in and out as {@code application/vnd.schemaregistry.v1+json}, every failure
- * answered with Confluent's {@code {"error_code", "message"}} body.
+ * answered with Confluent's {@code {"error_code", "message"}} body. With basic auth on, only the
+ * health endpoints answer without credentials.
  */
 final class RegistryRoutes {
 
@@ -31,12 +32,17 @@ final class RegistryRoutes {
     this.state = service.state();
   }
 
-  static Router router(Vertx vertx, SchemaRegistryService service) {
+  static Router router(
+      Vertx vertx,
+      SchemaRegistryService service,
+      Optional<RegistrySecurity.Credentials> basicAuth) {
     RegistryRoutes routes = new RegistryRoutes(service);
     Router router = Router.router(vertx);
-    router.route().handler(BodyHandler.create().setBodyLimit(4 * 1024 * 1024));
+    // probes stay open; everything after the guard needs the credentials
     router.get("/health/live").handler(RegistryRoutes::healthy);
     router.get("/health/ready").handler(RegistryRoutes::healthy);
+    basicAuth.ifPresent(credentials -> router.route().handler(new BasicAuthGuard(credentials)));
+    router.route().handler(BodyHandler.create().setBodyLimit(4 * 1024 * 1024));
     router.get("/").handler(ctx -> respond(ctx, 200, new JsonObject()));
     router.get("/schemas/types").handler(ctx -> respond(ctx, 200, new JsonArray().add("AVRO")));
     router.get("/schemas/ids/:id").handler(routes::schemaById);

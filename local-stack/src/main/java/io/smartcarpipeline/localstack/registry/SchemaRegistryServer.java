@@ -1,9 +1,13 @@
 package io.smartcarpipeline.localstack.registry;
 
+import io.smartcarpipeline.localstack.tls.KeyStoreFile;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
+import io.vertx.core.http.ClientAuth;
 import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.net.KeyStoreOptions;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -35,13 +39,19 @@ public final class SchemaRegistryServer implements AutoCloseable {
   private final boolean ownsVertx;
   private final HttpServer httpServer;
   private final KafkaSchemaLog schemaLog;
+  private final boolean https;
 
   private SchemaRegistryServer(
-      Vertx vertx, boolean ownsVertx, HttpServer httpServer, KafkaSchemaLog schemaLog) {
+      Vertx vertx,
+      boolean ownsVertx,
+      HttpServer httpServer,
+      KafkaSchemaLog schemaLog,
+      boolean https) {
     this.vertx = vertx;
     this.ownsVertx = ownsVertx;
     this.httpServer = httpServer;
     this.schemaLog = schemaLog;
+    this.https = https;
   }
 
   /**
@@ -53,16 +63,27 @@ public final class SchemaRegistryServer implements AutoCloseable {
   }
 
   /**
-   * Starts a registry: creates the topic if missing, replays it, then listens.
-   *
-   * @param vertx the Vert.x to run on, or null to create one that {@link #close} closes
-   * @param bootstrapServers the Kafka cluster holding the topic
-   * @param port the HTTP port, 0 for a free one
-   * @param topic the storage topic
-   * @return the started server, or the failure that prevented the start
+   * Starts a plain-HTTP registry without authentication; see {@link #start(Vertx, String, int,
+   * String, RegistrySecurity)}.
    */
   public static Future<SchemaRegistryServer> start(
       Vertx vertx, String bootstrapServers, int port, String topic) {
+    return start(vertx, bootstrapServers, port, topic, RegistrySecurity.none());
+  }
+
+  /**
+   * Starts a registry: creates the topic if missing, replays it, then listens.
+   *
+   * @param vertx the Vert.x to run on, or null to create one that {@link #close} closes
+   * @param bootstrapServers the Kafka cluster holding the topic, reached without authentication (a
+   *     secured embedded broker's internal listener)
+   * @param port the HTTP port, 0 for a free one
+   * @param topic the storage topic
+   * @param security HTTPS and basic auth, each optional
+   * @return the started server, or the failure that prevented the start
+   */
+  public static Future<SchemaRegistryServer> start(
+      Vertx vertx, String bootstrapServers, int port, String topic, RegistrySecurity security) {
     Vertx runtime = vertx != null ? vertx : Vertx.vertx();
     boolean ownsVertx = vertx == null;
     RegistryState state = new RegistryState();
@@ -72,12 +93,21 @@ public final class SchemaRegistryServer implements AutoCloseable {
             .compose(
                 schemaLog ->
                     runtime
-                        .createHttpServer()
+                        .createHttpServer(serverOptions(security))
                         .requestHandler(
                             RegistryRoutes.router(
-                                runtime, new SchemaRegistryService(state, schemaLog)))
+                                runtime,
+                                new SchemaRegistryService(state, schemaLog),
+                                security.basicAuth()))
                         .listen(port)
-                        .map(http -> new SchemaRegistryServer(runtime, ownsVertx, http, schemaLog))
+                        .map(
+                            http ->
+                                new SchemaRegistryServer(
+                                    runtime,
+                                    ownsVertx,
+                                    http,
+                                    schemaLog,
+                                    security.keystore().isPresent()))
                         .onFailure(error -> runtime.executeBlocking(() -> closeLog(schemaLog))));
     // a promise bound to no context: it completes even when the owned Vert.x is closed
     Promise<SchemaRegistryServer> result = Promise.promise();
@@ -85,8 +115,9 @@ public final class SchemaRegistryServer implements AutoCloseable {
         attempt -> {
           if (attempt.succeeded()) {
             log.info(
-                "registry_started port={} topic={} bootstrap={}",
-                attempt.result().port(),
+                "registry_started url={} basic_auth={} topic={} bootstrap={}",
+                attempt.result().url(),
+                security.basicAuth().isPresent(),
                 topic,
                 bootstrapServers);
             result.complete(attempt.result());
@@ -101,7 +132,41 @@ public final class SchemaRegistryServer implements AutoCloseable {
 
   /** Starts a registry and blocks until it listens; for mains and tests, never an event loop. */
   public static SchemaRegistryServer startBlocking(Vertx vertx, String bootstrapServers, int port) {
-    return await(start(vertx, bootstrapServers, port), Duration.ofSeconds(90));
+    return startBlocking(vertx, bootstrapServers, port, RegistrySecurity.none());
+  }
+
+  /** {@link #startBlocking(Vertx, String, int)} with HTTPS and / or basic auth. */
+  public static SchemaRegistryServer startBlocking(
+      Vertx vertx, String bootstrapServers, int port, RegistrySecurity security) {
+    return startBlocking(vertx, bootstrapServers, port, DEFAULT_TOPIC, security);
+  }
+
+  /** {@link #start(Vertx, String, int, String, RegistrySecurity)}, blocking until it listens. */
+  public static SchemaRegistryServer startBlocking(
+      Vertx vertx, String bootstrapServers, int port, String topic, RegistrySecurity security) {
+    return await(start(vertx, bootstrapServers, port, topic, security), Duration.ofSeconds(90));
+  }
+
+  private static HttpServerOptions serverOptions(RegistrySecurity security) {
+    HttpServerOptions options = new HttpServerOptions();
+    security
+        .clientCertificates()
+        .ifPresent(
+            truststore ->
+                options
+                    .setClientAuth(ClientAuth.REQUIRED)
+                    .setTrustOptions(storeOptions(truststore)));
+    security
+        .keystore()
+        .ifPresent(keystore -> options.setSsl(true).setKeyCertOptions(storeOptions(keystore)));
+    return options;
+  }
+
+  private static KeyStoreOptions storeOptions(KeyStoreFile store) {
+    return new KeyStoreOptions()
+        .setType(store.type())
+        .setPath(store.location().toString())
+        .setPassword(store.password());
   }
 
   /** The port the registry listens on. */
@@ -109,9 +174,9 @@ public final class SchemaRegistryServer implements AutoCloseable {
     return httpServer.actualPort();
   }
 
-  /** {@code http://localhost:PORT}. */
+  /** {@code http://localhost:PORT}, or {@code https://localhost:PORT} when serving HTTPS. */
   public String url() {
-    return "http://localhost:" + port();
+    return (https ? "https" : "http") + "://localhost:" + port();
   }
 
   /**
