@@ -16,6 +16,15 @@ import org.apache.kafka.streams.StreamsConfig;
  */
 public final class StreamsProperties {
 
+  /**
+   * Whether the processing exception handler also covers global stores. The topology has none, so
+   * this changes nothing today; Streams warns at start (once per config parse) while it is unset,
+   * and 5.0 makes {@code true} the only behaviour. A literal, because the constant is deprecated
+   * for that removal.
+   */
+  static final String PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED =
+      "processing.exception.handler.global.enabled";
+
   /** Producer batch size: 256 KiB instead of 16 KiB, for catch-up throughput. */
   static final int PRODUCER_BATCH_BYTES = 256 * 1024;
 
@@ -35,6 +44,7 @@ public final class StreamsProperties {
     p.put(StreamsConfig.APPLICATION_SERVER_CONFIG, config.advertisedHost() + ":" + queryPort);
     p.put(StreamsConfig.DEFAULT_KEY_SERDE_CLASS_CONFIG, Serdes.StringSerde.class);
     p.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterHandler.class);
+    p.put(PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED, true);
     p.put(AvroSerdeConfig.SCHEMA_REGISTRY_URL, config.registryUrl());
     // Each event becomes ~12 output and changelog records: fill larger batches per partition
     // (Streams already lingers 100 ms; a transaction commit flushes them anyway, so freshness is
