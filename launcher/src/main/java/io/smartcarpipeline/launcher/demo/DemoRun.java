@@ -30,7 +30,7 @@ public final class DemoRun {
         options.vehicles(), options.dataDir().toAbsolutePath());
     Demo demo = Demo.start(options);
     out.print(banner(demo, (System.nanoTime() - started) / 1e9));
-    DemoSummary summary = new DemoSummary();
+    DemoSummary summary = new DemoSummary(System.nanoTime());
     CountDownLatch stop = new CountDownLatch(1);
     CountDownLatch stopped = new CountDownLatch(1);
     Thread hook =
@@ -55,10 +55,10 @@ public final class DemoRun {
       }
     } finally {
       ticker.shutdownNow();
+      long end = System.nanoTime();
       out.println("Stopping…");
-      String last = summary.line(demo);
       demo.close();
-      out.println("final: " + last);
+      out.println("final: " + summary.finalLine(demo, end));
       stopped.countDown();
     }
     return 0;
