@@ -18,9 +18,10 @@ public final class StreamsProperties {
 
   /**
    * Whether the processing exception handler also covers global stores. The topology has none, so
-   * this changes nothing today; Streams warns at start (once per config parse) while it is unset,
-   * and 5.0 makes {@code true} the only behaviour. A literal, because the constant is deprecated
-   * for that removal.
+   * this changes nothing today; Streams warns at every parse of a config without it (its own, and
+   * the main consumer's partition assignor's, which sees only the main consumer's settings), and
+   * 5.0 makes {@code true} the only behaviour. A literal, because the constant is deprecated for
+   * that removal.
    */
   static final String PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED =
       "processing.exception.handler.global.enabled";
@@ -45,6 +46,7 @@ public final class StreamsProperties {
     p.put(StreamsConfig.DEFAULT_KEY_SERDE_CLASS_CONFIG, Serdes.StringSerde.class);
     p.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterHandler.class);
     p.put(PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED, true);
+    p.put(StreamsConfig.mainConsumerPrefix(PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED), true);
     p.put(AvroSerdeConfig.SCHEMA_REGISTRY_URL, config.registryUrl());
     // Each event becomes ~12 output and changelog records: fill larger batches per partition
     // (Streams already lingers 100 ms; a transaction commit flushes them anyway, so freshness is

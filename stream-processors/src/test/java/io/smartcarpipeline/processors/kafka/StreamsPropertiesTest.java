@@ -7,6 +7,7 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import io.smartcarpipeline.processors.config.ProcessorsConfig;
+import java.util.List;
 import java.util.Map;
 import org.apache.kafka.streams.StreamsConfig;
 import org.junit.jupiter.api.Test;
@@ -14,34 +15,49 @@ import org.slf4j.LoggerFactory;
 
 class StreamsPropertiesTest {
 
+  private static StreamsConfig parsed() {
+    return new StreamsConfig(StreamsProperties.of(ProcessorsConfig.load(Map.of()), 8082));
+  }
+
   @Test
   void streamsParsesThePropertiesWithoutAWarning() {
-    // given Streams' config logger recorded
+    List<String> warnings = configWarnings(StreamsPropertiesTest::parsed);
+
+    assertThat(warnings).isEmpty();
+  }
+
+  @Test
+  void thePartitionAssignorParsesTheMainConsumerSettingsWithoutAWarning() {
+    // the assignor builds its own StreamsConfig from the main consumer's settings alone
+    Map<String, Object> mainConsumer = parsed().getMainConsumerConfigs("group", "client", 0);
+
+    List<String> warnings = configWarnings(() -> new StreamsConfig(mainConsumer));
+
+    assertThat(warnings).isEmpty();
+  }
+
+  /** The WARN lines Streams' config logger writes while {@code parse} runs. */
+  private static List<String> configWarnings(Runnable parse) {
     Logger logger = (Logger) LoggerFactory.getLogger(StreamsConfig.class);
     ListAppender<ILoggingEvent> recorded = new ListAppender<>();
     recorded.start();
     logger.addAppender(recorded);
     try {
-      // when the processors' properties are parsed as Kafka Streams does at start
-      new StreamsConfig(StreamsProperties.of(ProcessorsConfig.load(Map.of()), 8082));
+      parse.run();
     } finally {
       logger.detachAppender(recorded);
     }
-
-    // then nothing asks the operator to set anything
-    assertThat(recorded.list)
-        .filteredOn(e -> e.getLevel().isGreaterOrEqual(Level.WARN))
-        .extracting(ILoggingEvent::getFormattedMessage)
-        .isEmpty();
+    return recorded.list.stream()
+        .filter(e -> e.getLevel().isGreaterOrEqual(Level.WARN))
+        .map(ILoggingEvent::getFormattedMessage)
+        .toList();
   }
 
   @Test
   void theGlobalHandlerSettingIsOneStreamsKnows() {
     assertThat(StreamsConfig.configDef().names())
         .contains(StreamsProperties.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED);
-    StreamsConfig parsed =
-        new StreamsConfig(StreamsProperties.of(ProcessorsConfig.load(Map.of()), 8082));
-    assertThat(parsed.getBoolean(StreamsProperties.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED))
+    assertThat(parsed().getBoolean(StreamsProperties.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED))
         .isTrue();
   }
 }
