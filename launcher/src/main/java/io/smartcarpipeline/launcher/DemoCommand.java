@@ -16,8 +16,9 @@ import picocli.CommandLine.Option;
       "Run the whole pipeline on this machine: embedded Kafka and schema registry, gateway,"
           + " stream processors, command dispatcher, a Smartcar stand-in with a simulated fleet"
           + " sending signed webhooks, and an example charging orchestrator.",
-      "Prints every URL, then a summary line every few seconds. Ctrl-C stops cleanly; a second"
-          + " run resumes from the data directory."
+      "Prints every URL, then a summary line every few seconds; the full log goes to demo.log in"
+          + " the data directory, and the terminal shows only warnings and errors to act on."
+          + " Ctrl-C stops cleanly; a second run resumes from the data directory."
     })
 final class DemoCommand implements Callable<Integer> {
 
@@ -36,7 +37,8 @@ final class DemoCommand implements Callable<Integer> {
       names = "--data-dir",
       defaultValue = ".smartcar-pipeline",
       description =
-          "Broker data, stream state and generated demo secrets (default ${DEFAULT-VALUE}).")
+          "Broker data, stream state, generated demo secrets and the log, demo.log (default"
+              + " ${DEFAULT-VALUE}).")
   Path dataDir;
 
   @Option(

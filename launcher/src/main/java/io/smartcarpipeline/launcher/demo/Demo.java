@@ -10,6 +10,7 @@ import io.smartcarpipeline.sim.SimConfig;
 import io.smartcarpipeline.sim.SmartcarApiSim;
 import io.smartcarpipeline.sim.fault.FaultProfile;
 import io.smartcarpipeline.sim.fleet.FleetConfig;
+import io.smartcarpipeline.sim.fleet.FleetStats;
 import io.smartcarpipeline.sim.fleet.RunningFleet;
 import io.smartcarpipeline.support.config.CommonSettings;
 import io.smartcarpipeline.support.config.Settings;
@@ -63,6 +64,7 @@ public final class Demo implements AutoCloseable {
   private RunningFleet fleet;
   private ChargingOrchestrator orchestrator;
   private DemoMonitor monitor;
+  private volatile FleetStats stoppedFleetStats;
 
   private Demo(Options options) {
     this.options = options;
@@ -182,6 +184,20 @@ public final class Demo implements AutoCloseable {
   private void stopFleet() {
     Instant end = fleet.simulatedNow();
     fleet.close();
+    // the counters with every drained delivery, at the simulated time the fleet stopped
+    FleetStats last = fleet.stats();
+    stoppedFleetStats =
+        new FleetStats(
+            last.events(),
+            last.sent(),
+            last.accepted(),
+            last.rejected(),
+            last.failed(),
+            last.retried(),
+            last.dropped(),
+            last.duplicatesSent(),
+            last.pending(),
+            end);
     history.save(end);
   }
 
@@ -196,6 +212,12 @@ public final class Demo implements AutoCloseable {
 
   public RunningFleet fleet() {
     return fleet;
+  }
+
+  /** The fleet's counters: live while it runs, as they were when it stopped afterwards. */
+  public FleetStats fleetStats() {
+    FleetStats stopped = stoppedFleetStats;
+    return stopped != null ? stopped : fleet.stats();
   }
 
   public SmartcarApiSim sim() {

@@ -1,6 +1,7 @@
 package io.smartcarpipeline.launcher.demo;
 
 import java.io.PrintStream;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
@@ -8,8 +9,9 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Runs a {@link Demo} for the command line: banner with every URL, a summary line every few
- * seconds, and a clean stop with a final summary on Ctrl-C or after {@code --duration}.
+ * Runs a {@link Demo} for the command line: the log to a file ({@link DemoLog}), a banner with
+ * every URL and that file, a summary line every few seconds, and a clean stop with a final summary
+ * of the whole run on Ctrl-C or after {@code --duration}.
  */
 public final class DemoRun {
 
@@ -25,12 +27,15 @@ public final class DemoRun {
 
   public int run() {
     long started = System.nanoTime();
+    Path log = DemoLog.toFileIn(options.dataDir());
     out.printf(
-        "Starting smartcar-pipeline demo with %d vehicles (data in %s)…%n",
-        options.vehicles(), options.dataDir().toAbsolutePath());
+        "Starting smartcar-pipeline demo with %d vehicles (data in %s%s)…%n",
+        options.vehicles(),
+        options.dataDir().toAbsolutePath(),
+        log == null ? "" : ", log in " + log.getFileName());
     Demo demo = Demo.start(options);
-    out.print(banner(demo, (System.nanoTime() - started) / 1e9));
-    DemoSummary summary = new DemoSummary();
+    out.print(banner(demo, (System.nanoTime() - started) / 1e9, log));
+    DemoSummary summary = new DemoSummary(System.nanoTime());
     CountDownLatch stop = new CountDownLatch(1);
     CountDownLatch stopped = new CountDownLatch(1);
     Thread hook =
@@ -55,16 +60,16 @@ public final class DemoRun {
       }
     } finally {
       ticker.shutdownNow();
+      long end = System.nanoTime();
       out.println("Stopping…");
-      String last = summary.line(demo);
       demo.close();
-      out.println("final: " + last);
+      out.println("final: " + summary.finalLine(demo, end));
       stopped.countDown();
     }
     return 0;
   }
 
-  private static String banner(Demo demo, double seconds) {
+  private static String banner(Demo demo, double seconds, Path log) {
     String q = "http://localhost:" + demo.queryPort();
     return String.format(
         "%n  smartcar-pipeline demo is up (%.1f s)%n%n"
@@ -74,7 +79,8 @@ public final class DemoRun {
             + "  Command dispatcher    http://localhost:%d/metrics%n"
             + "  Smartcar stand-in     %s   (request log %s/_sim/requests)%n"
             + "  Kafka                 %s%n"
-            + "  Schema registry       %s%n%n"
+            + "  Schema registry       %s%n"
+            + "  Log                   %s%n%n"
             + "  Topics: smartcar.vehicle-events.v1, smartcar.signals.v1, smartcar.vehicle-state.v1,"
             + " smartcar.charging-sessions.v1,%n"
             + "          smartcar.commands.v1, smartcar.command-results.v1, smartcar.dead-letters.v1%n"
@@ -89,7 +95,8 @@ public final class DemoRun {
         demo.sim().baseUrl(),
         demo.sim().baseUrl(),
         demo.stack().bootstrapServers(),
-        demo.stack().schemaRegistryUrl());
+        demo.stack().schemaRegistryUrl(),
+        log == null ? "the console (logback is not the logging backend)" : log);
   }
 
   private static void awaitQuietly(CountDownLatch latch, Duration limit) {

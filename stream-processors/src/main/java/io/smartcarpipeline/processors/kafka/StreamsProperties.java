@@ -16,6 +16,16 @@ import org.apache.kafka.streams.StreamsConfig;
  */
 public final class StreamsProperties {
 
+  /**
+   * Whether the processing exception handler also covers global stores. The topology has none, so
+   * this changes nothing today; Streams warns at every parse of a config without it (its own, and
+   * the main consumer's partition assignor's, which sees only the main consumer's settings), and
+   * 5.0 makes {@code true} the only behaviour. A literal, because the constant is deprecated for
+   * that removal.
+   */
+  static final String PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED =
+      "processing.exception.handler.global.enabled";
+
   /** Producer batch size: 256 KiB instead of 16 KiB, for catch-up throughput. */
   static final int PRODUCER_BATCH_BYTES = 256 * 1024;
 
@@ -34,6 +44,8 @@ public final class StreamsProperties {
     p.put(StreamsConfig.APPLICATION_SERVER_CONFIG, config.advertisedHost() + ":" + queryPort);
     p.put(StreamsConfig.DEFAULT_KEY_SERDE_CLASS_CONFIG, Serdes.StringSerde.class);
     p.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterHandler.class);
+    p.put(PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED, true);
+    p.put(StreamsConfig.mainConsumerPrefix(PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED), true);
     // Each event becomes ~12 output and changelog records: fill larger batches per partition
     // (Streams already lingers 100 ms; a transaction commit flushes them anyway, so freshness is
     // bounded by the commit interval, not by these).
