@@ -54,10 +54,16 @@ public final class Lifecycle implements AutoCloseable {
       T started = starter.start(lifecycle);
       lifecycle.ready.set(true);
       return started;
-    } catch (RuntimeException | Error e) {
+    } catch (Throwable e) { // Vert.x rethrows checked causes (a BindException) unchecked
       LOG.warn("service_start_failed service={} error={}", service, e.toString());
       lifecycle.close();
-      throw e;
+      if (e instanceof RuntimeException r) {
+        throw r;
+      }
+      if (e instanceof Error err) {
+        throw err;
+      }
+      throw new IllegalStateException(service + " could not start: " + e.getMessage(), e);
     }
   }
 
@@ -109,7 +115,7 @@ public final class Lifecycle implements AutoCloseable {
       return future.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
     } catch (TimeoutException e) {
       throw new IllegalStateException(what + ": timed out after " + timeout, e);
-    } catch (RuntimeException e) {
+    } catch (Exception e) { // Future.await rethrows a failure's cause as it is, checked or not
       throw new IllegalStateException(what + ": " + e.getMessage(), e);
     }
   }

@@ -5,10 +5,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.smartcarpipeline.support.config.ConfigException;
 import io.smartcarpipeline.support.config.Settings;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class KafkaClientSettingsTest {
 
@@ -97,19 +101,21 @@ class KafkaClientSettingsTest {
   }
 
   @Test
-  void registrySettingsUseConfluentKeysAndReachSerdeClientsButNotAdmin() {
+  void registrySettingsUseConfluentKeysAndReachSerdeClientsButNotAdmin(@TempDir Path dir)
+      throws IOException {
+    String truststore = Files.createFile(dir.resolve("registry-ca.p12")).toString();
     KafkaClientSettings kafka =
         from(
             Map.of(
                 "SCHEMA_REGISTRY_BASIC_AUTH_USER_INFO", "app:reg-pass",
-                "SCHEMA_REGISTRY_SSL_TRUSTSTORE_LOCATION", "/etc/registry-ca.p12",
+                "SCHEMA_REGISTRY_SSL_TRUSTSTORE_LOCATION", truststore,
                 "SCHEMA_REGISTRY_SSL_TRUSTSTORE_PASSWORD", "ts-pass"));
 
     assertThat(kafka.registry())
         .containsEntry("schema.registry.url", "https://registry:8081")
         .containsEntry("basic.auth.credentials.source", "USER_INFO")
         .containsEntry("basic.auth.user.info", "app:reg-pass")
-        .containsEntry("schema.registry.ssl.truststore.location", "/etc/registry-ca.p12")
+        .containsEntry("schema.registry.ssl.truststore.location", truststore)
         .containsEntry("schema.registry.ssl.truststore.password", "ts-pass");
     assertThat(kafka.config(ClientKind.PRODUCER, Map.of()))
         .containsEntry("basic.auth.user.info", "app:reg-pass");
@@ -118,6 +124,10 @@ class KafkaClientSettingsTest {
 
   @Test
   void aBadRegistrySettingStopsTheStartNamingTheEnvironmentSetting() {
+    assertThatThrownBy(
+            () -> from(Map.of("SCHEMA_REGISTRY_SSL_TRUSTSTORE_LOCATION", "/no/such/ca.p12")))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("SCHEMA_REGISTRY_SSL_TRUSTSTORE_LOCATION");
     assertThatThrownBy(() -> from(Map.of("SCHEMA_REGISTRY_BASIC_AUTH_USER_INFO", "no-colon")))
         .isInstanceOf(ConfigException.class)
         .hasMessageContaining("SCHEMA_REGISTRY_BASIC_AUTH_USER_INFO");

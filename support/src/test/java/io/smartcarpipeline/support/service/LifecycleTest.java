@@ -33,6 +33,31 @@ class LifecycleTest {
   }
 
   @Test
+  void aCheckedExceptionThrownUncheckedAlsoRollsBack() {
+    List<String> stopped = new ArrayList<>();
+
+    assertThatThrownBy(
+            () ->
+                Lifecycle.start(
+                    "svc",
+                    l -> {
+                      l.onStop("vertx", () -> stopped.add("vertx"));
+                      // as Vert.x's Future.await does with a BindException
+                      return LifecycleTest.<RuntimeException>sneaky(
+                          new java.net.BindException("Address already in use"));
+                    }))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("Address already in use");
+
+    assertThat(stopped).containsExactly("vertx");
+  }
+
+  @SuppressWarnings("unchecked")
+  private static <E extends Throwable> Object sneaky(Throwable t) throws E {
+    throw (E) t;
+  }
+
+  @Test
   void closeStopsInReverseOrderOnceAndGoesOnPastAFailingPart() {
     List<String> stopped = new ArrayList<>();
     Lifecycle lifecycle =
@@ -96,7 +121,7 @@ class LifecycleTest {
         .hasMessageContaining("listen on 8080")
         .hasMessageContaining("timed out");
     Promise<Void> failed = Promise.promise();
-    failed.fail(new RuntimeException("Address already in use"));
+    failed.fail(new java.net.BindException("Address already in use"));
     assertThatThrownBy(() -> Lifecycle.await(failed.future(), Duration.ofSeconds(1), "listen"))
         .hasMessageContaining("Address already in use");
   }
