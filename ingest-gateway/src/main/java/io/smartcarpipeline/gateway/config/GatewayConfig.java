@@ -1,5 +1,6 @@
 package io.smartcarpipeline.gateway.config;
 
+import io.smartcarpipeline.gateway.http.ServerLimits;
 import io.smartcarpipeline.support.config.CommonSettings;
 import io.smartcarpipeline.support.config.ConfigException;
 import io.smartcarpipeline.support.config.Settings;
@@ -27,6 +28,7 @@ import java.util.Optional;
  * @param replicationFactor replication factor of the topics created at start if missing
  * @param partitionsOverride when above 0, the partition count of topics created at start instead of
  *     the registry's
+ * @param serverLimits the HTTP server's timeouts and connection limit
  */
 public record GatewayConfig(
     int port,
@@ -40,7 +42,8 @@ public record GatewayConfig(
     int instances,
     Duration readinessInterval,
     int replicationFactor,
-    int partitionsOverride) {
+    int partitionsOverride,
+    ServerLimits serverLimits) {
 
   public static final String PORT = "GATEWAY_PORT";
   public static final String MANAGEMENT_TOKEN = "SMARTCAR_MANAGEMENT_TOKEN";
@@ -57,13 +60,20 @@ public record GatewayConfig(
   /** The gateway's own defaults, on top of {@link CommonSettings#DEFAULTS}. */
   public static final Map<String, String> DEFAULTS =
       CommonSettings.defaultsWith(
-          Map.of(
-              PORT, "8080",
-              PRODUCE_TIMEOUT, "5s",
-              RETRY_AFTER, "25s",
-              MAX_BODY_BYTES, String.valueOf(64 * 1024),
-              INSTANCES, String.valueOf(Runtime.getRuntime().availableProcessors()),
-              READINESS_INTERVAL, "2s"));
+          withServerLimits(
+              Map.of(
+                  PORT, "8080",
+                  PRODUCE_TIMEOUT, "5s",
+                  RETRY_AFTER, "25s",
+                  MAX_BODY_BYTES, String.valueOf(64 * 1024),
+                  INSTANCES, String.valueOf(Runtime.getRuntime().availableProcessors()),
+                  READINESS_INTERVAL, "2s")));
+
+  private static Map<String, String> withServerLimits(Map<String, String> defaults) {
+    Map<String, String> all = new java.util.HashMap<>(ServerLimits.DEFAULTS);
+    all.putAll(defaults);
+    return all;
+  }
 
   public GatewayConfig {
     if (managementToken == null || managementToken.isBlank()) {
@@ -106,7 +116,8 @@ public record GatewayConfig(
         s.intValue(CommonSettings.TOPIC_REPLICATION_FACTOR),
         s.find(CommonSettings.TOPIC_PARTITIONS).isPresent()
             ? s.intValue(CommonSettings.TOPIC_PARTITIONS)
-            : 0);
+            : 0,
+        ServerLimits.from(s));
   }
 
   /** Loads defaults, the optional properties file, then {@code env} (e.g. System.getenv()). */
@@ -138,6 +149,8 @@ public record GatewayConfig(
         + replicationFactor
         + ", partitionsOverride="
         + partitionsOverride
+        + ", serverLimits="
+        + serverLimits
         + "]";
   }
 }
