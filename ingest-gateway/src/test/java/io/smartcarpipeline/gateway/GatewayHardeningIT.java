@@ -243,6 +243,25 @@ class GatewayHardeningIT {
   }
 
   @Test
+  void keptAliveConnectionThatDribblesItsNextRequestIsDisconnected() {
+    try (RawHttp slow = new RawHttp(gateway.port())) {
+      slow.send("GET /health/live HTTP/1.1\r\nHost: localhost\r\n\r\n");
+      assertThat(slow.answer(Duration.ofSeconds(5)).status()).isEqualTo(200);
+      slow.send("GET /health/live HTTP/1.1\r\nHost: localhost\r\n");
+      Instant start = Instant.now();
+      boolean closed = false;
+      for (int i = 0; i < 60 && !closed; i++) {
+        slow.send("X-" + i + ": 1\r\n");
+        closed = slow.closedWithin(Duration.ofMillis(250));
+      }
+
+      // bounded by the idle timeout (3 s here), although bytes keep arriving
+      assertThat(closed).isTrue();
+      assertThat(Duration.between(start, Instant.now())).isLessThan(Duration.ofSeconds(8));
+    }
+  }
+
+  @Test
   void unfinishedBodyGetsA408OrIsDisconnected() {
     try (RawHttp slow = new RawHttp(gateway.port())) {
       slow.send(
