@@ -38,11 +38,11 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * Seeded fuzzing of the gateway against the real embedded broker: signed and unsigned mutations of
  * the real fixtures over HTTP, and malformed HTTP over raw sockets. The seed is printed; rerun one
- * with {@code -Dfuzz.seed=N}, size it with {@code -Dfuzz.count=N} (signed mutations; default
- * 10,000). Pass: no 5xx (the broker is healthy, so not even a 503), every 2xx has its record on the
- * events or the dead-letter topic (matched by the body's bytes, nothing more and nothing less),
- * every signed 400 has its dead letter, every 4xx has the JSON error shape, and the gateway is
- * ready at the end.
+ * with {@code -Dfuzz.seed=N} ({@code -Dfuzz.seed=random} draws a new one), size it with {@code
+ * -Dfuzz.count=N} (signed mutations; default 10,000). Pass: no 5xx (the broker is healthy, so not
+ * even a 503), every 2xx has its record on the events or the dead-letter topic (matched by the
+ * body's bytes, nothing more and nothing less), every signed 400 has its dead letter, every 4xx has
+ * the JSON error shape, and the gateway is ready at the end.
  */
 @ExtendWith(LocalStackExtension.class)
 class GatewayFuzzIT {
@@ -56,7 +56,8 @@ class GatewayFuzzIT {
 
   @Test
   void hostileInputNeverBreaksTheContract(LocalStack stack) throws Exception {
-    long seed = Long.getLong("fuzz.seed", DEFAULT_SEED);
+    String given = System.getProperty("fuzz.seed", String.valueOf(DEFAULT_SEED));
+    long seed = given.equals("random") ? new Random().nextLong() : Long.parseLong(given);
     int count = Integer.getInteger("fuzz.count", 10_000);
     System.out.printf("fuzz seed=%d count=%d (rerun: -Dfuzz.seed=%d)%n", seed, count, seed);
     Random random = new Random(seed);
