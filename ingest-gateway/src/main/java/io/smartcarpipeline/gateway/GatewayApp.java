@@ -2,6 +2,7 @@ package io.smartcarpipeline.gateway;
 
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.smartcarpipeline.gateway.config.GatewayConfig;
+import io.smartcarpipeline.gateway.http.ConnectionGuard;
 import io.smartcarpipeline.gateway.http.GatewayMetrics;
 import io.smartcarpipeline.gateway.http.GatewayRouter;
 import io.smartcarpipeline.gateway.http.GatewayVerticle;
@@ -109,9 +110,15 @@ public final class GatewayApp implements AutoCloseable {
     Function<Vertx, Router> routes =
         v ->
             GatewayRouter.build(
-                v, handler, metrics, registry, readiness::ready, config.maxBodyBytes());
+                v,
+                handler,
+                metrics,
+                registry,
+                readiness::ready,
+                config.maxBodyBytes(),
+                config.serverLimits());
     lifecycle.onStop("http", () -> undeployAll(vertx));
-    int port = deploy(vertx, config, routes);
+    int port = deploy(vertx, config, routes, new ConnectionGuard(config.serverLimits(), metrics));
     LOG.info("gateway_started port={} config={}", port, config);
     return new GatewayApp(lifecycle, port);
   }
@@ -120,13 +127,15 @@ public final class GatewayApp implements AutoCloseable {
    * Deploys {@code instances} verticles on one port. Port 0 becomes -1: Vert.x binds one random
    * port and shares it across every server listening on the same negative port.
    */
-  private static int deploy(Vertx vertx, GatewayConfig config, Function<Vertx, Router> routes) {
+  private static int deploy(
+      Vertx vertx, GatewayConfig config, Function<Vertx, Router> routes, ConnectionGuard guard) {
     int listenPort = config.port() == 0 ? -1 : config.port();
     List<GatewayVerticle> deployed = new CopyOnWriteArrayList<>();
     Lifecycle.await(
         vertx.deployVerticle(
             () -> {
-              GatewayVerticle verticle = new GatewayVerticle(listenPort, routes);
+              GatewayVerticle verticle =
+                  new GatewayVerticle(listenPort, routes, config.serverLimits(), guard);
               deployed.add(verticle);
               return verticle;
             },

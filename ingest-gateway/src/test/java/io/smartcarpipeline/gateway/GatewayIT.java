@@ -242,7 +242,7 @@ class GatewayIT {
         "{\"eventId\":\"e\",\"eventType\":\"VEHICLE_STATE\",\"data\":{\"signals\":[]}}",
         "{\"eventType\":\"VERIFY\",\"data\":{}}"
       })
-  void signedMalformedBodyIsABadRequestAndNothingIsWritten(String text) {
+  void signedMalformedBodyIsABadRequestAndKeptAsADeadLetter(String text) {
     byte[] body = text.getBytes(StandardCharsets.UTF_8);
 
     HttpResponse<String> response = client.deliver(body, hmacHex(TOKEN, body));
@@ -256,7 +256,13 @@ class GatewayIT {
             "MISSING_VEHICLE_ID",
             "MISSING_CHALLENGE");
     assertThat(events.recordsSince(eventsMark)).isEmpty();
-    assertThat(deadLetters.recordsSince(deadLettersMark)).isEmpty();
+    // issue 12: the raw body is on the dead-letter topic, with the error code as its reason
+    List<ConsumerRecord<String, DeadLetter>> letters = deadLetters.recordsSince(deadLettersMark);
+    assertThat(letters).hasSize(1);
+    assertThat(letters.get(0).value().getReason()).isEqualTo(errorCode(response));
+    byte[] kept = new byte[letters.get(0).value().getValue().remaining()];
+    letters.get(0).value().getValue().get(kept);
+    assertThat(kept).isEqualTo(body);
   }
 
   @Test

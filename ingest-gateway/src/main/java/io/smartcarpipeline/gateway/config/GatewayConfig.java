@@ -1,5 +1,6 @@
 package io.smartcarpipeline.gateway.config;
 
+import io.smartcarpipeline.gateway.http.ServerLimits;
 import io.smartcarpipeline.support.config.CommonSettings;
 import io.smartcarpipeline.support.config.ConfigException;
 import io.smartcarpipeline.support.config.Settings;
@@ -26,6 +27,7 @@ import java.util.Optional;
  * @param instances HTTP verticle instances (event loops serving requests)
  * @param readinessInterval how often Kafka and the registry are probed for {@code /health/ready}
  * @param topics how the topics the gateway writes are created at start if missing
+ * @param serverLimits the HTTP server's timeouts and connection limit
  */
 public record GatewayConfig(
     int port,
@@ -37,7 +39,8 @@ public record GatewayConfig(
     int maxBodyBytes,
     int instances,
     Duration readinessInterval,
-    TopicSettings topics) {
+    TopicSettings topics,
+    ServerLimits serverLimits) {
 
   public static final String PORT = "GATEWAY_PORT";
   public static final String MANAGEMENT_TOKEN = "SMARTCAR_MANAGEMENT_TOKEN";
@@ -54,13 +57,20 @@ public record GatewayConfig(
   /** The gateway's own defaults, on top of {@link CommonSettings#DEFAULTS}. */
   public static final Map<String, String> DEFAULTS =
       CommonSettings.defaultsWith(
-          Map.of(
-              PORT, "8080",
-              PRODUCE_TIMEOUT, "5s",
-              RETRY_AFTER, "25s",
-              MAX_BODY_BYTES, String.valueOf(64 * 1024),
-              INSTANCES, String.valueOf(Runtime.getRuntime().availableProcessors()),
-              READINESS_INTERVAL, "2s"));
+          withServerLimits(
+              Map.of(
+                  PORT, "8080",
+                  PRODUCE_TIMEOUT, "5s",
+                  RETRY_AFTER, "25s",
+                  MAX_BODY_BYTES, String.valueOf(64 * 1024),
+                  INSTANCES, String.valueOf(Runtime.getRuntime().availableProcessors()),
+                  READINESS_INTERVAL, "2s")));
+
+  private static Map<String, String> withServerLimits(Map<String, String> defaults) {
+    Map<String, String> all = new java.util.HashMap<>(ServerLimits.DEFAULTS);
+    all.putAll(defaults);
+    return all;
+  }
 
   public GatewayConfig {
     if (managementToken == null || managementToken.isBlank()) {
@@ -99,7 +109,8 @@ public record GatewayConfig(
         s.intValue(MAX_BODY_BYTES),
         s.intValue(INSTANCES),
         s.duration(READINESS_INTERVAL),
-        TopicSettings.from(s));
+        TopicSettings.from(s),
+        ServerLimits.from(s));
   }
 
   /** Loads defaults, the optional properties file, then {@code env} (e.g. System.getenv()). */
@@ -137,6 +148,8 @@ public record GatewayConfig(
         + readinessInterval
         + ", topics="
         + topics
+        + ", serverLimits="
+        + serverLimits
         + "]";
   }
 }

@@ -14,8 +14,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * The gateway's meters, shared by every verticle instance. Prometheus names: {@code
  * gateway_requests_total{outcome}}, {@code gateway_signature_failures_total{reason}}, {@code
  * gateway_produce_latency_seconds} (histogram), {@code gateway_events_total{type}}, {@code
- * gateway_unknown_units_total{unit}}. Rule: tag values come from closed sets; the one open set
- * (unknown unit strings from payloads) is capped so a bad sender cannot explode the series count.
+ * gateway_unknown_units_total{unit}}, {@code gateway_connections_refused_total}. Rule: tag values
+ * come from closed sets; the one open set (unknown unit strings from payloads) is capped so a bad
+ * sender cannot explode the series count.
  */
 public final class GatewayMetrics {
 
@@ -24,6 +25,7 @@ public final class GatewayMetrics {
 
   private final MeterRegistry registry;
   private final Timer produceLatency;
+  private final Counter connectionsRefused;
   private final Set<String> unitTags = ConcurrentHashMap.newKeySet();
   // Counters are looked up once per tag value, not built and registered on every request.
   private final Map<String, Counter> requests = new ConcurrentHashMap<>();
@@ -39,12 +41,21 @@ public final class GatewayMetrics {
             .minimumExpectedValue(Duration.ofMillis(1))
             .maximumExpectedValue(Duration.ofSeconds(15))
             .register(registry);
+    this.connectionsRefused =
+        Counter.builder("gateway.connections.refused")
+            .description("Connections closed on arrival: GATEWAY_MAX_CONNECTIONS were open")
+            .register(registry);
   }
 
   /** One answered webhook request, by outcome (accepted, verified, unauthorized, …). */
   public void request(String outcome) {
     counter(requests, "gateway.requests", "Webhook requests by outcome", "outcome", outcome)
         .increment();
+  }
+
+  /** A connection closed on arrival because the gateway already had its maximum open. */
+  public void connectionRefused() {
+    connectionsRefused.increment();
   }
 
   /** A delivery whose SC-Signature was missing or wrong. */

@@ -3,7 +3,6 @@ package io.smartcarpipeline.gateway.http;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpServer;
-import io.vertx.core.http.HttpServerOptions;
 import io.vertx.ext.web.Router;
 import java.util.function.Function;
 
@@ -15,21 +14,32 @@ public final class GatewayVerticle extends VerticleBase {
 
   private final int port;
   private final Function<io.vertx.core.Vertx, Router> routes;
+  private final ServerLimits limits;
+  private final ConnectionGuard guard;
   private HttpServer server;
 
   /**
    * @param port the port to listen on; a negative port is a random port shared by every server
    *     listening on that same negative value
    * @param routes builds this instance's router on its Vert.x instance
+   * @param limits the server's timeouts
+   * @param guard the connection limit and header deadline, shared by every instance
    */
-  public GatewayVerticle(int port, Function<io.vertx.core.Vertx, Router> routes) {
+  public GatewayVerticle(
+      int port,
+      Function<io.vertx.core.Vertx, Router> routes,
+      ServerLimits limits,
+      ConnectionGuard guard) {
     this.port = port;
     this.routes = routes;
+    this.limits = limits;
+    this.guard = guard;
   }
 
   @Override
   public Future<?> start() {
-    server = vertx.createHttpServer(new HttpServerOptions()).requestHandler(routes.apply(vertx));
+    server =
+        guard.install(vertx, vertx.createHttpServer(limits.serverOptions()), routes.apply(vertx));
     return server.listen(port);
   }
 

@@ -25,6 +25,8 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.errors.RecordTooLargeException;
+import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,11 +34,12 @@ import org.slf4j.LoggerFactory;
 /**
  * The gateway's one Kafka producer, shared by every verticle instance, as a Vert.x adapter. Rule:
  * the returned future completes only from the broker's acknowledgement (idempotent, {@code
- * acks=all}) or fails. {@code send()} runs on the caller's event loop and never waits: {@code
- * max.block.ms} is 0, so a record whose topic metadata is not cached or that finds the buffer full
- * fails at once (the caller answers 503) instead of blocking the loop. Metadata is loaded at start
- * ({@link #warmUp}) and kept from expiring while a topic is idle; value schemas are registered at
- * start, so the serializer never calls the registry while serving.
+ * acks=all}) or fails, with an {@link UnwritableRecordException} when the record itself can never
+ * be written. {@code send()} runs on the caller's event loop and never waits: {@code max.block.ms}
+ * is 0, so a record whose topic metadata is not cached or that finds the buffer full fails at once
+ * (the caller answers 503) instead of blocking the loop. Metadata is loaded at start ({@link
+ * #warmUp}) and kept from expiring while a topic is idle; value schemas are registered at start, so
+ * the serializer never calls the registry while serving.
  */
 public final class EventProducer implements AutoCloseable {
 
@@ -140,8 +143,11 @@ public final class EventProducer implements AutoCloseable {
     try {
       producer.send(
           record, (metadata, error) -> context.runOnContext(v -> settle(acked, metadata, error)));
+    } catch (SerializationException | ArithmeticException e) {
+      // The value cannot be turned into bytes (e.g. an Avro conversion overflows): never will be.
+      return Future.failedFuture(new UnwritableRecordException(e));
     } catch (KafkaException | IllegalStateException | IllegalArgumentException e) {
-      // A record that cannot be serialised, or a closed producer: no ack will ever come.
+      // A closed producer or missing metadata: no ack will come for this send.
       return Future.failedFuture(e);
     }
     long timer =
@@ -155,7 +161,9 @@ public final class EventProducer implements AutoCloseable {
 
   private static void settle(
       Promise<RecordMetadata> acked, RecordMetadata metadata, Exception error) {
-    if (error != null) {
+    if (error instanceof RecordTooLargeException) {
+      acked.tryFail(new UnwritableRecordException(error));
+    } else if (error != null) {
       acked.tryFail(error);
     } else {
       acked.tryComplete(metadata);

@@ -79,11 +79,23 @@ final class Json {
     return v != null && v.isObject() ? v : MissingNode.getInstance();
   }
 
+  /** The earliest time read as a time: the first instant of year 1. */
+  static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
+
+  /** The latest time read as a time: the last millisecond of year 9999. */
+  static final Instant LATEST = Instant.parse("9999-12-31T23:59:59.999Z");
+
   /**
    * A time given as epoch milliseconds (number or numeric text) or ISO-8601 text, as Smartcar sends
-   * both (docs/smartcar-v3.md §2.1); else empty.
+   * both (docs/smartcar-v3.md §2.1); else empty. A time outside years 1 to 9999 reads as absent
+   * too: no car measured it, Avro's timestamp-millis cannot hold the far ones, and the raw body
+   * keeps what was sent.
    */
   static Optional<Instant> instant(JsonNode node, String field) {
+    return parseInstant(node, field).filter(t -> !t.isBefore(EARLIEST) && !t.isAfter(LATEST));
+  }
+
+  private static Optional<Instant> parseInstant(JsonNode node, String field) {
     JsonNode v = node == null ? null : node.get(field);
     if (v == null || v.isNull()) {
       return Optional.empty();

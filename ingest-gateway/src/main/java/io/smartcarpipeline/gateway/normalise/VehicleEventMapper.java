@@ -36,13 +36,16 @@ public final class VehicleEventMapper {
     };
   }
 
-  /** The vehicle id: {@code data.vehicle.id}, else the documented top-level {@code vehicleId}. */
+  /**
+   * The vehicle id: {@code data.vehicle.id}, else the documented top-level {@code vehicleId}; empty
+   * when neither is a valid id ({@link Ids}).
+   */
   public static Optional<String> vehicleId(JsonNode root) {
     String id = Json.text(root.path("data").path("vehicle"), "id");
     if (id == null || id.isBlank()) {
       id = Json.text(root, "vehicleId");
     }
-    return id == null || id.isBlank() ? Optional.empty() : Optional.of(id.trim());
+    return Ids.clean(id);
   }
 
   /**
@@ -53,16 +56,15 @@ public final class VehicleEventMapper {
    * @param rawBody the body exactly as received, decoded as UTF-8
    * @param signature which management token verified it
    * @param receivedAt when the gateway received it
-   * @throws IllegalArgumentException if the body has no vehicle id or no eventId
+   * @throws IllegalArgumentException if the body has no valid vehicle id or eventId
    */
   public static VehicleEvent map(
       JsonNode root, EventType type, String rawBody, SignatureCheck signature, Instant receivedAt) {
     String vehicleId =
         vehicleId(root).orElseThrow(() -> new IllegalArgumentException("no vehicle id"));
-    String eventId = Json.text(root, "eventId");
-    if (eventId == null || eventId.isBlank()) {
-      throw new IllegalArgumentException("no eventId");
-    }
+    String eventId =
+        Ids.clean(Json.text(root, "eventId"))
+            .orElseThrow(() -> new IllegalArgumentException("no valid eventId"));
     JsonNode data = Json.object(root, "data");
     JsonNode meta = Json.object(root, "meta");
     Set<String> unknownUnits = new LinkedHashSet<>();
@@ -72,7 +74,7 @@ public final class VehicleEventMapper {
       signalArray.forEach(s -> signals.add(SignalMapper.map(s, unknownUnits)));
     }
     return VehicleEvent.newBuilder()
-        .setEventId(eventId.trim())
+        .setEventId(eventId)
         .setEventType(type)
         .setVehicleId(vehicleId)
         .setUserId(Json.text(data.path("user"), "id"))

@@ -1,10 +1,13 @@
 package io.smartcarpipeline.gateway.webhook;
 
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smartcarpipeline.events.EventType;
+import io.smartcarpipeline.gateway.normalise.Ids;
 import io.smartcarpipeline.gateway.normalise.VehicleEventMapper;
 import java.io.IOException;
 import java.util.Locale;
@@ -42,10 +45,19 @@ public record WebhookEnvelope(JsonNode root, Kind kind, String eventType) {
     JsonNode root;
     try {
       root = JSON.readTree(body);
-    } catch (JsonProcessingException e) {
+    } catch (StreamConstraintsException e) {
+      // Nesting, number length or name length beyond Jackson's limits: such errors carry no
+      // location, and the message says which limit without quoting the body.
       throw new InvalidWebhookException(
-          "NOT_JSON", "body is not valid JSON (line " + e.getLocation().getLineNr() + ")");
-    } catch (IOException e) {
+          "NOT_JSON", "body exceeds the JSON parser's limits (nesting, number or name length)");
+    } catch (JsonProcessingException e) {
+      JsonLocation at = e.getLocation();
+      throw new InvalidWebhookException(
+          "NOT_JSON",
+          at == null
+              ? "body is not valid JSON"
+              : "body is not valid JSON (line " + at.getLineNr() + ")");
+    } catch (IOException | RuntimeException e) {
       throw new InvalidWebhookException("NOT_JSON", "body is not valid JSON");
     }
     if (root == null || root.isMissingNode()) {
@@ -84,14 +96,37 @@ public record WebhookEnvelope(JsonNode root, Kind kind, String eventType) {
     return Optional.ofNullable(c);
   }
 
-  /** Smartcar's eventId, when the body has one. */
+  /** Smartcar's eventId, when the body has a valid one ({@link Ids}). */
   public Optional<String> eventId() {
-    return Optional.ofNullable(text(root, "eventId"));
+    return Ids.clean(text(root, "eventId"));
   }
 
-  /** The vehicle id ({@code data.vehicle.id}, else top-level {@code vehicleId}). */
+  /** The vehicle id ({@code data.vehicle.id}, else top-level {@code vehicleId}), when valid. */
   public Optional<String> vehicleId() {
     return VehicleEventMapper.vehicleId(root);
+  }
+
+  /**
+   * Checks that a VEHICLE_STATE / VEHICLE_ERROR body names its vehicle and event by valid ids.
+   *
+   * @throws InvalidWebhookException MISSING_VEHICLE_ID, INVALID_VEHICLE_ID, MISSING_EVENT_ID or
+   *     INVALID_EVENT_ID
+   */
+  public void requireIds() {
+    if (vehicleId().isEmpty()) {
+      boolean given = root.path("data").path("vehicle").has("id") || root.has("vehicleId");
+      throw given
+          ? new InvalidWebhookException(
+              "INVALID_VEHICLE_ID", "the vehicle id is not 1-256 printable characters")
+          : new InvalidWebhookException(
+              "MISSING_VEHICLE_ID", "no data.vehicle.id and no vehicleId");
+    }
+    if (eventId().isEmpty()) {
+      throw root.has("eventId")
+          ? new InvalidWebhookException(
+              "INVALID_EVENT_ID", "eventId is not 1-256 printable characters")
+          : new InvalidWebhookException("MISSING_EVENT_ID", "no eventId");
+    }
   }
 
   /** The {@link EventType} of a VEHICLE_STATE / VEHICLE_ERROR delivery. */

@@ -3,6 +3,7 @@ package io.smartcarpipeline.gateway.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.smartcarpipeline.gateway.http.ServerLimits;
 import io.smartcarpipeline.support.config.ConfigException;
 import io.smartcarpipeline.support.config.Settings;
 import java.time.Duration;
@@ -29,6 +30,44 @@ class GatewayConfigTest {
     assertThat(config.produceTimeout()).isEqualTo(Duration.ofSeconds(5));
     assertThat(config.previousManagementToken()).isEmpty();
     assertThat(config.instances()).isEqualTo(Runtime.getRuntime().availableProcessors());
+  }
+
+  @Test
+  void serverLimitsHaveDefaultsAndAreRead() {
+    GatewayConfig defaults = GatewayConfig.load(Map.of(GatewayConfig.MANAGEMENT_TOKEN, "t"));
+    GatewayConfig set =
+        GatewayConfig.load(
+            Map.of(
+                GatewayConfig.MANAGEMENT_TOKEN, "t",
+                ServerLimits.IDLE_TIMEOUT, "30s",
+                ServerLimits.HEADER_TIMEOUT, "500ms",
+                ServerLimits.REQUEST_TIMEOUT, "PT2S",
+                ServerLimits.MAX_CONNECTIONS, "7"));
+
+    assertThat(defaults.serverLimits())
+        .isEqualTo(
+            new ServerLimits(
+                Duration.ofSeconds(60), Duration.ofSeconds(10), Duration.ofSeconds(10), 1000));
+    assertThat(set.serverLimits())
+        .isEqualTo(
+            new ServerLimits(
+                Duration.ofSeconds(30), Duration.ofMillis(500), Duration.ofSeconds(2), 7));
+  }
+
+  @Test
+  void aBadServerLimitStopsTheStartNamingTheSetting() {
+    assertThatThrownBy(
+            () ->
+                GatewayConfig.load(
+                    Map.of(GatewayConfig.MANAGEMENT_TOKEN, "t", ServerLimits.MAX_CONNECTIONS, "0")))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining(ServerLimits.MAX_CONNECTIONS);
+    assertThatThrownBy(
+            () ->
+                GatewayConfig.load(
+                    Map.of(GatewayConfig.MANAGEMENT_TOKEN, "t", ServerLimits.HEADER_TIMEOUT, "0s")))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining(ServerLimits.HEADER_TIMEOUT);
   }
 
   @Test

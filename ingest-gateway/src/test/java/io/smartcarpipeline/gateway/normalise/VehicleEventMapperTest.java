@@ -183,6 +183,32 @@ class VehicleEventMapperTest {
     assertThat(event.getTriggers()).isEmpty();
   }
 
+  @ParameterizedTest
+  @org.junit.jupiter.params.provider.ValueSource(
+      strings = {
+        "\"+999999999-12-31T23:59:59Z\"",
+        "\"-999999999-01-01T00:00:00Z\"",
+        "\"+10000-01-01T00:00:00Z\"",
+        "9223372036854775807",
+        "1e300"
+      })
+  void timesOutsideYears1To9999ReadAsAbsent(String time) throws IOException {
+    VehicleEvent event =
+        map(
+            bytes(
+                "{\"eventId\":\"e\",\"eventType\":\"VEHICLE_STATE\",\"data\":{\"vehicle\":{\"id\":\"v\"},"
+                    + "\"signals\":[{\"name\":\"A\",\"group\":\"G\",\"body\":{\"value\":1},"
+                    + "\"meta\":{\"oemUpdatedAt\":"
+                    + time
+                    + "}}]},\"meta\":{\"deliveredAt\":"
+                    + time
+                    + "}}"));
+
+    assertThat(event.getDeliveredAt()).isNull();
+    assertThat(event.getSignals().get(0).getOemUpdatedAt()).isNull();
+    assertThat(event.getRawBody()).contains(time);
+  }
+
   private static VehicleEvent map(byte[] body) throws IOException {
     JsonNode root = JSON.readTree(body);
     EventType type = VehicleEventMapper.eventType(root.path("eventType").asText()).orElseThrow();
