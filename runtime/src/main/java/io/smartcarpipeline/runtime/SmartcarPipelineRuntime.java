@@ -23,10 +23,10 @@ public final class SmartcarPipelineRuntime implements Runnable {
   static final String AVRO_PROPERTY = "org.apache.avro.SERIALIZABLE_PACKAGES";
 
   /** The package of our generated Avro classes. */
-  static final String AVRO_PACKAGES = "io.smartcarpipeline.events";
+  public static final String AVRO_PACKAGES = "io.smartcarpipeline.events";
 
   /** The runtime's logging configuration, named so it never shadows another jar's logback.xml. */
-  static final String LOGBACK_CONFIG = "smartcar-pipeline-runtime-logback.xml";
+  public static final String LOGBACK_CONFIG = "smartcar-pipeline-runtime-logback.xml";
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
@@ -44,7 +44,7 @@ public final class SmartcarPipelineRuntime implements Runnable {
   }
 
   /** The command line: one subcommand per {@link Service}. */
-  static CommandLine commandLine() {
+  public static CommandLine commandLine() {
     CommandLine cl = new CommandLine(new SmartcarPipelineRuntime());
     for (Service service : Service.values()) {
       cl.addSubcommand(service.command(), service.spec());
