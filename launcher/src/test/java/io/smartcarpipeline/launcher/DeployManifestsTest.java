@@ -7,6 +7,7 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.smartcarpipeline.launcher.DeployFiles.Container;
 import io.smartcarpipeline.launcher.DeployFiles.TopicDeclaration;
+import io.smartcarpipeline.localstack.junit.ContainerStack;
 import io.smartcarpipeline.runtime.SmartcarPipelineRuntime;
 import io.smartcarpipeline.support.config.CommonSettings;
 import io.smartcarpipeline.support.http.OpsRoutes;
@@ -309,6 +310,15 @@ class DeployManifestsTest {
           .as("runAsUser of " + w.path("metadata").path("name").asText())
           .isEqualTo(user.group(1).split(":")[0]);
     }
+  }
+
+  @Test
+  void theTestsContainerBackendRunsTheImagesOfTheComposeFile() {
+    JsonNode services = deploy.compose().path("services");
+
+    assertThat(services.path("kafka").path("image").asText()).isEqualTo(ContainerStack.KAFKA_IMAGE);
+    assertThat(services.path("schema-registry").path("image").asText())
+        .isEqualTo(ContainerStack.SCHEMA_REGISTRY_IMAGE);
   }
 
   private static Container container(String subcommand) {

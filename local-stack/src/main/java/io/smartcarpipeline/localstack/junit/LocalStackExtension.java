@@ -4,6 +4,8 @@ import io.smartcarpipeline.localstack.LocalStack;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Gives integration tests a running {@link LocalStack} (broker and schema registry on free ports)
@@ -21,8 +23,15 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  *
  * <p>The stack is shared by every test class of the run: use distinct topic and subject names, and
  * build an own {@code EmbeddedKafkaBroker} to stop a broker.
+ *
+ * <p>By default the stack is embedded in the test JVM. {@code SMARTCAR_TEST_BACKEND=containers} (or
+ * {@code -Dsmartcar.test.backend=containers}) runs Apache Kafka and Confluent Schema Registry in
+ * Docker instead, {@code auto} does so when Docker is there ({@link TestBackendSelection}). Tests
+ * that reach into the embedded broker ({@link LocalStack#broker()}) need the embedded one.
  */
 public final class LocalStackExtension implements ParameterResolver {
+
+  private static final Logger LOG = LoggerFactory.getLogger(LocalStackExtension.class);
 
   private static final ExtensionContext.Namespace NAMESPACE =
       ExtensionContext.Namespace.create(LocalStackExtension.class);
@@ -44,7 +53,20 @@ public final class LocalStackExtension implements ParameterResolver {
         .getStore(NAMESPACE)
         .getOrComputeIfAbsent(
             LocalStack.class,
-            type -> LocalStack.start(LocalStack.Options.freePorts()),
+            type -> start(TestBackendSelection.fromEnvironment()),
             LocalStack.class);
+  }
+
+  private static LocalStack start(TestBackend backend) {
+    LocalStack stack =
+        backend == TestBackend.CONTAINERS
+            ? ContainerStack.start()
+            : LocalStack.start(LocalStack.Options.freePorts());
+    LOG.info(
+        "test_backend_started backend={} bootstrap={} schema_registry={}",
+        backend.name().toLowerCase(java.util.Locale.ROOT),
+        stack.bootstrapServers(),
+        stack.schemaRegistryUrl());
+    return stack;
   }
 }
