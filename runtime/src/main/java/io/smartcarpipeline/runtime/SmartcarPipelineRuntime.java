@@ -1,5 +1,6 @@
 package io.smartcarpipeline.runtime;
 
+import io.smartcarpipeline.support.config.ConfigException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -43,13 +44,30 @@ public final class SmartcarPipelineRuntime implements Runnable {
     }
   }
 
+  /** Exit code of a missing or bad setting, as the gateway's own {@code main} uses. */
+  static final int CONFIG_ERROR = 2;
+
   /** The command line: one subcommand per {@link Service}. */
   public static CommandLine commandLine() {
     CommandLine cl = new CommandLine(new SmartcarPipelineRuntime());
     for (Service service : Service.values()) {
       cl.addSubcommand(service.command(), service.spec());
     }
+    cl.setExecutionExceptionHandler(SmartcarPipelineRuntime::configError);
     return cl;
+  }
+
+  /**
+   * A missing or bad setting is one line naming it and exit code {@value #CONFIG_ERROR}, whichever
+   * service it stopped; anything else keeps its stack trace.
+   */
+  static int configError(Exception e, CommandLine cl, CommandLine.ParseResult parsed)
+      throws Exception {
+    if (e instanceof ConfigException config) {
+      cl.getErr().println("error: " + config.getMessage());
+      return CONFIG_ERROR;
+    }
+    throw e;
   }
 
   @Override

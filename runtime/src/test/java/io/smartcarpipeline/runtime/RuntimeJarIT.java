@@ -79,6 +79,18 @@ class RuntimeJarIT {
   }
 
   @Test
+  void aMissingSettingStopsTheServiceWithOneLineNamingIt() throws Exception {
+    ProcessBuilder dispatcher = java("dispatcher").redirectErrorStream(true);
+    dispatcher.environment().clear();
+    Process process = dispatcher.start();
+    String out = new String(process.getInputStream().readAllBytes());
+
+    assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    assertThat(process.exitValue()).isEqualTo(2);
+    assertThat(out).startsWith("error: Setting SMARTCAR_CLIENT_ID").doesNotContain("\tat ");
+  }
+
+  @Test
   void theGatewayStartsFromTheJarAndStopsOnSigterm(LocalStack stack) throws Exception {
     int port = freePort();
     Path log = Files.createTempFile("runtime-gateway", ".log");

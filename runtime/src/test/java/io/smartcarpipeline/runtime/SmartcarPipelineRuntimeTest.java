@@ -1,7 +1,9 @@
 package io.smartcarpipeline.runtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.smartcarpipeline.support.config.ConfigException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import org.junit.jupiter.api.Test;
@@ -35,5 +37,30 @@ class SmartcarPipelineRuntimeTest {
     cl.setErr(new PrintWriter(new StringWriter()));
 
     assertThat(cl.execute("kafka")).isEqualTo(CommandLine.ExitCode.USAGE);
+  }
+
+  @Test
+  void aMissingSettingIsOneLineNamingItAndExitCodeTwo() throws Exception {
+    CommandLine cl = SmartcarPipelineRuntime.commandLine();
+    StringWriter err = new StringWriter();
+    cl.setErr(new PrintWriter(err, true));
+
+    int exitCode =
+        SmartcarPipelineRuntime.configError(
+            new ConfigException("SMARTCAR_CLIENT_ID", "is required"), cl, null);
+
+    assertThat(exitCode).isEqualTo(2);
+    assertThat(err.toString()).isEqualTo("error: Setting SMARTCAR_CLIENT_ID: is required\n");
+  }
+
+  @Test
+  void anyOtherFailureKeepsItsException() {
+    IllegalStateException down = new IllegalStateException("Kafka unreachable");
+
+    assertThatThrownBy(
+            () ->
+                SmartcarPipelineRuntime.configError(
+                    down, SmartcarPipelineRuntime.commandLine(), null))
+        .isSameAs(down);
   }
 }
