@@ -7,6 +7,8 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.smartcarpipeline.launcher.DeployFiles.Container;
 import io.smartcarpipeline.launcher.DeployFiles.TopicDeclaration;
+import io.smartcarpipeline.localstack.junit.ContainerStack;
+import io.smartcarpipeline.runtime.SmartcarPipelineRuntime;
 import io.smartcarpipeline.support.config.CommonSettings;
 import io.smartcarpipeline.support.http.OpsRoutes;
 import io.vertx.core.Future;
@@ -69,7 +71,11 @@ class DeployManifestsTest {
 
   @Test
   void composeAndKubernetesRunEachServiceWithARealSubcommand() {
-    Set<String> subcommands = SmartcarPipeline.commandLine(Map.of()).getSubcommands().keySet();
+    // the image runs the runtime jar, whose words are the launcher's
+    Set<String> subcommands = SmartcarPipelineRuntime.commandLine().getSubcommands().keySet();
+    assertThat(subcommands).containsExactlyInAnyOrderElementsOf(SERVICES);
+    assertThat(SmartcarPipeline.commandLine(Map.of()).getSubcommands())
+        .containsKeys(subcommands.toArray(String[]::new));
 
     for (List<Container> containers :
         List.of(deploy.composeContainers(), deploy.kubernetesContainers())) {
@@ -271,7 +277,7 @@ class DeployManifestsTest {
   }
 
   @Test
-  void dockerfileRunsTheLauncherJarAsNonRootWithTrustedAvroPackages() {
+  void dockerfileRunsTheRuntimeJarAsNonRootWithTrustedAvroPackagesAndItsSbom() {
     String dockerfile = deploy.text("Dockerfile");
     Matcher user = Pattern.compile("(?m)^USER\\s+(\\S+)").matcher(dockerfile);
     String entrypoint =
@@ -282,8 +288,17 @@ class DeployManifestsTest {
     assertThat(user.group(1)).doesNotMatch("(root|0)(:.*)?");
     assertThat(entrypoint)
         .contains(
-            "-Dorg.apache.avro.SERIALIZABLE_PACKAGES=" + SmartcarPipeline.AVRO_PACKAGES + "\"",
-            "smartcar-pipeline.jar");
+            "-Dorg.apache.avro.SERIALIZABLE_PACKAGES="
+                + SmartcarPipelineRuntime.AVRO_PACKAGES
+                + "\"",
+            "\"/app/smartcar-pipeline-runtime.jar\"");
+    assertThat(SmartcarPipelineRuntime.AVRO_PACKAGES).isEqualTo(SmartcarPipeline.AVRO_PACKAGES);
+    // the jar and the SBOM the runtime module builds (runtime/pom.xml) are what the image holds
+    assertThat(dockerfile)
+        .containsPattern(
+            "(?m)^COPY smartcar-pipeline-runtime\\.jar /app/smartcar-pipeline-runtime\\.jar$")
+        .containsPattern("(?m)^COPY smartcar-pipeline-runtime\\.cdx\\.json (\\S+)$")
+        .contains("io.smartcarpipeline.sbom=\"/app/sbom/smartcar-pipeline-runtime.cdx.json\"");
     for (JsonNode w : deploy.workloads()) {
       assertThat(
               w.path("spec")
@@ -295,6 +310,15 @@ class DeployManifestsTest {
           .as("runAsUser of " + w.path("metadata").path("name").asText())
           .isEqualTo(user.group(1).split(":")[0]);
     }
+  }
+
+  @Test
+  void theTestsContainerBackendRunsTheImagesOfTheComposeFile() {
+    JsonNode services = deploy.compose().path("services");
+
+    assertThat(services.path("kafka").path("image").asText()).isEqualTo(ContainerStack.KAFKA_IMAGE);
+    assertThat(services.path("schema-registry").path("image").asText())
+        .isEqualTo(ContainerStack.SCHEMA_REGISTRY_IMAGE);
   }
 
   private static Container container(String subcommand) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.smartcarpipeline.dispatcher.config.DispatcherConfig;
 import io.smartcarpipeline.gateway.config.GatewayConfig;
 import io.smartcarpipeline.processors.config.ProcessorsConfig;
+import io.smartcarpipeline.runtime.SmartcarPipelineRuntime;
 import io.smartcarpipeline.support.config.CommonSettings;
 import io.smartcarpipeline.support.config.Settings;
 import java.io.IOException;
@@ -28,7 +29,7 @@ final class KnownSettings {
   /** Read by the JVM itself, not by our code: the Dockerfile's memory options. */
   static final String JVM_OPTIONS = "JAVA_TOOL_OPTIONS";
 
-  /** Read by the launcher's logback.xml. */
+  /** Read by the launcher's logback.xml and the runtime's logging configuration. */
   static final String LOG_LEVEL = "SMARTCAR_PIPELINE_LOG_LEVEL";
 
   private static final List<Class<?>> CONFIG_CLASSES =
@@ -50,7 +51,8 @@ final class KnownSettings {
     names.addAll(GatewayConfig.DEFAULTS.keySet());
     names.addAll(ProcessorsConfig.defaults().keySet());
     names.addAll(DispatcherConfig.DEFAULTS.keySet());
-    assertThat(logbackXml()).contains("${" + LOG_LEVEL);
+    assertThat(resource("/logback.xml")).contains("${" + LOG_LEVEL);
+    assertThat(resource("/" + SmartcarPipelineRuntime.LOGBACK_CONFIG)).contains("${" + LOG_LEVEL);
     names.add(LOG_LEVEL);
     names.add(JVM_OPTIONS);
     return names;
@@ -83,9 +85,9 @@ final class KnownSettings {
     return names;
   }
 
-  private static String logbackXml() {
-    try (InputStream in = SmartcarPipeline.class.getResourceAsStream("/logback.xml")) {
-      assertThat(in).as("the launcher's logback.xml").isNotNull();
+  private static String resource(String name) {
+    try (InputStream in = SmartcarPipeline.class.getResourceAsStream(name)) {
+      assertThat(in).as(name).isNotNull();
       return new String(in.readAllBytes(), StandardCharsets.UTF_8);
     } catch (IOException e) {
       throw new UncheckedIOException(e);

@@ -10,7 +10,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The local stack: an {@link EmbeddedKafkaBroker} and a {@link SchemaRegistryServer} stored in it,
  * started together and closed together. This is what {@code smartcar-pipeline kafka}, the demo and
- * the integration tests run.
+ * the integration tests run. The tests may run on a stack in containers instead ({@link #running}):
+ * the same addresses, but no embedded broker or registry to reach into.
  */
 public final class LocalStack implements AutoCloseable {
 
@@ -18,10 +19,23 @@ public final class LocalStack implements AutoCloseable {
 
   private final EmbeddedKafkaBroker broker;
   private final SchemaRegistryServer schemaRegistry;
+  private final Running elsewhere;
 
-  private LocalStack(EmbeddedKafkaBroker broker, SchemaRegistryServer schemaRegistry) {
+  private LocalStack(
+      EmbeddedKafkaBroker broker, SchemaRegistryServer schemaRegistry, Running elsewhere) {
     this.broker = broker;
     this.schemaRegistry = schemaRegistry;
+    this.elsewhere = elsewhere;
+  }
+
+  /**
+   * A stack that runs outside this JVM (Kafka and a schema registry in containers): its addresses,
+   * and what stops it on {@link #close()}. It has no {@link #broker()} or {@link
+   * #schemaRegistry()}.
+   */
+  public static LocalStack running(
+      String bootstrapServers, String schemaRegistryUrl, AutoCloseable stop) {
+    return new LocalStack(null, null, new Running(bootstrapServers, schemaRegistryUrl, stop));
   }
 
   /** Starts the broker, then the registry; blocks until both accept clients. */
@@ -46,7 +60,7 @@ public final class LocalStack implements AutoCloseable {
           "local_stack_started bootstrap={} schema_registry={}",
           broker.bootstrapServers(),
           registry.url());
-      return new LocalStack(broker, registry);
+      return new LocalStack(broker, registry, null);
     } catch (RuntimeException e) {
       broker.close();
       throw e;
@@ -55,32 +69,65 @@ public final class LocalStack implements AutoCloseable {
 
   /** {@code localhost:PORT} of the broker. */
   public String bootstrapServers() {
-    return broker.bootstrapServers();
+    return elsewhere != null ? elsewhere.bootstrapServers() : broker.bootstrapServers();
   }
 
   /** {@code http://localhost:PORT} (or {@code https://}) of the schema registry. */
   public String schemaRegistryUrl() {
-    return schemaRegistry.url();
+    return elsewhere != null ? elsewhere.schemaRegistryUrl() : schemaRegistry.url();
   }
 
-  /** The broker, for tests that need its details (its port, its data dir). */
+  /**
+   * The broker, for tests that need its details (its port, its data dir).
+   *
+   * @throws IllegalStateException if the stack runs outside this JVM
+   */
   public EmbeddedKafkaBroker broker() {
+    embeddedOnly("broker()");
     return broker;
   }
 
-  /** The schema registry server. */
+  /**
+   * The schema registry server.
+   *
+   * @throws IllegalStateException if the stack runs outside this JVM
+   */
   public SchemaRegistryServer schemaRegistry() {
+    embeddedOnly("schemaRegistry()");
     return schemaRegistry;
   }
 
   /** Closes the registry, then the broker (deleting its data if it was temporary). */
   @Override
   public void close() {
+    if (elsewhere != null) {
+      elsewhere.stop();
+      log.info("local_stack_stopped bootstrap={}", elsewhere.bootstrapServers());
+      return;
+    }
     try {
       schemaRegistry.close();
     } finally {
       broker.close();
       log.info("local_stack_stopped bootstrap={}", broker.bootstrapServers());
+    }
+  }
+
+  private void embeddedOnly(String what) {
+    if (elsewhere != null) {
+      throw new IllegalStateException(
+          what + " needs the embedded stack; this one runs at " + elsewhere.bootstrapServers());
+    }
+  }
+
+  /** The addresses of a stack outside this JVM and what stops it. */
+  private record Running(String bootstrapServers, String schemaRegistryUrl, AutoCloseable stopper) {
+    void stop() {
+      try {
+        stopper.close();
+      } catch (Exception e) {
+        throw new IllegalStateException("could not stop the stack at " + bootstrapServers, e);
+      }
     }
   }
 

@@ -5,6 +5,8 @@ import io.smartcarpipeline.localstack.SecureLocalStack;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Gives integration tests a running {@link LocalStack} (broker and schema registry on free ports)
@@ -26,8 +28,15 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  * <p>A parameter of type {@link SecureLocalStack} gets, the same way, one shared secured stack
  * (SASL_SSL broker, HTTPS registry with basic auth, certificates in a temporary directory); it
  * needs {@code org.bouncycastle:bcpkix-jdk18on} on the test class path.
+ *
+ * <p>By default the stack is embedded in the test JVM. {@code SMARTCAR_TEST_BACKEND=containers} (or
+ * {@code -Dsmartcar.test.backend=containers}) runs Apache Kafka and Confluent Schema Registry in
+ * Docker instead, {@code auto} does so when Docker is there ({@link TestBackendSelection}). Tests
+ * that reach into the embedded broker ({@link LocalStack#broker()}) need the embedded one.
  */
 public final class LocalStackExtension implements ParameterResolver {
+
+  private static final Logger LOG = LoggerFactory.getLogger(LocalStackExtension.class);
 
   private static final ExtensionContext.Namespace NAMESPACE =
       ExtensionContext.Namespace.create(LocalStackExtension.class);
@@ -52,7 +61,7 @@ public final class LocalStackExtension implements ParameterResolver {
         .getStore(NAMESPACE)
         .getOrComputeIfAbsent(
             LocalStack.class,
-            type -> LocalStack.start(LocalStack.Options.freePorts()),
+            type -> start(TestBackendSelection.fromEnvironment()),
             LocalStack.class);
   }
 
@@ -65,5 +74,18 @@ public final class LocalStackExtension implements ParameterResolver {
             SecureLocalStack.class,
             type -> SecureLocalStack.startInTemporaryDirectory(),
             SecureLocalStack.class);
+  }
+
+  private static LocalStack start(TestBackend backend) {
+    LocalStack stack =
+        backend == TestBackend.CONTAINERS
+            ? ContainerStack.start()
+            : LocalStack.start(LocalStack.Options.freePorts());
+    LOG.info(
+        "test_backend_started backend={} bootstrap={} schema_registry={}",
+        backend.name().toLowerCase(java.util.Locale.ROOT),
+        stack.bootstrapServers(),
+        stack.schemaRegistryUrl());
+    return stack;
   }
 }
