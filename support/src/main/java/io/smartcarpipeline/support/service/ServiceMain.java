@@ -7,8 +7,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The {@code main} of every service: trusts the Avro package, starts the service, stops it on
- * SIGTERM / Ctrl-C. A bad setting exits with status 2 and a message naming it; any other failure to
- * start exits with status 1 after the start rolled back (see {@link Lifecycle}).
+ * SIGTERM / Ctrl-C. A bad setting exits with status 2 and one line on stderr, {@code error: Setting
+ * KEY: what is wrong}; any other failure to start is logged and exits with status 1 after the start
+ * rolled back (see {@link Lifecycle}).
  */
 public final class ServiceMain {
 
@@ -23,12 +24,8 @@ public final class ServiceMain {
     try {
       app = start.get();
     } catch (ConfigException e) {
-      LOG.error(
-          "service_config_invalid service={} setting={} error={}",
-          service,
-          e.key(),
-          e.getMessage());
-      System.err.println(service + ": " + e.getMessage());
+      // one line, no stack trace: the message names the setting and what it expects
+      System.err.println("error: " + e.getMessage());
       System.exit(2);
       return;
     } catch (RuntimeException e) {
