@@ -1,5 +1,6 @@
 package io.smartcarpipeline.bench;
 
+import io.smartcarpipeline.support.service.Lifecycle;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
@@ -7,7 +8,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServerRequest;
 import java.io.IOException;
 import java.net.ServerSocket;
-import java.util.concurrent.TimeUnit;
+import java.time.Duration;
 
 /**
  * The HTTP ceiling of this machine: a bare Vert.x endpoint with as many event loops as the gateway
@@ -69,14 +70,7 @@ final class BareHttpServer implements AutoCloseable {
   }
 
   static <T> T await(Future<T> f) {
-    try {
-      return f.toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted", e);
-    } catch (Exception e) {
-      throw new IllegalStateException(e.toString(), e);
-    }
+    return Lifecycle.await(f, Duration.ofSeconds(60), "a Vert.x step of the benchmark");
   }
 
   @Override

@@ -4,6 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.classic.spi.ThrowableProxyUtil;
+import ch.qos.logback.core.read.ListAppender;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smartcarpipeline.dispatcher.DispatcherApp;
 import io.smartcarpipeline.gateway.GatewayApp;
@@ -26,12 +30,14 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 
 /**
@@ -44,6 +50,7 @@ import picocli.CommandLine;
 class SecuredClusterIT {
 
   private static final String TOKEN = "secured-it-management-token";
+  private static final String CLIENT_SECRET = "sim-secret";
   private static final Duration START_FAILS_WITHIN = Duration.ofSeconds(20);
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -54,8 +61,14 @@ class SecuredClusterIT {
   private static DispatcherApp dispatcher;
   private static final HttpClient HTTP = HttpClient.newHttpClient();
 
+  /** Every log event of this JVM from the start of the stack on, at every level. */
+  private static final ListAppender<ILoggingEvent> LOGGED = new ListAppender<>();
+
   @BeforeAll
   static void startEverythingAgainstTheSecuredStack(@TempDir Path stateDir) {
+    Logger root = (Logger) LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME);
+    LOGGED.start();
+    root.addAppender(LOGGED);
     secure = SecureLocalStack.startInTemporaryDirectory();
     sim = SmartcarApiSim.start(SimConfig.builder().port(0).bucket(0, 0).seed(11).build());
     gateway = GatewayApp.start(Settings.of(gatewayEnv(secure.clientEnvironment())));
@@ -65,6 +78,7 @@ class SecuredClusterIT {
 
   @AfterAll
   static void stopAll() {
+    ((Logger) LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME)).detachAppender(LOGGED);
     for (AutoCloseable c : new AutoCloseable[] {dispatcher, processors, gateway, sim, secure}) {
       if (c != null) {
         try {
@@ -183,6 +197,38 @@ class SecuredClusterIT {
         .hasMessageNotContaining(secure.registryUser().password());
   }
 
+  @Test
+  void noSecretAppearsInTheLogsOrInHealthAndMetrics() throws Exception {
+    List<String> secrets =
+        List.of(
+            secure.kafkaUser().password(),
+            secure.registryUser().password(),
+            secure.certificates().truststore().password(),
+            TOKEN,
+            CLIENT_SECRET);
+    StringBuilder emitted = new StringBuilder();
+    List.copyOf(LOGGED.list)
+        .forEach(
+            e -> {
+              emitted.append(e.getFormattedMessage()).append('\n');
+              if (e.getThrowableProxy() != null) {
+                emitted.append(ThrowableProxyUtil.asString(e.getThrowableProxy())).append('\n');
+              }
+            });
+    for (int port : new int[] {gateway.port(), processors.port(), dispatcher.port()}) {
+      for (String path : List.of("/health/live", "/health/ready", "/metrics")) {
+        emitted.append(
+            HTTP.send(
+                    HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).build(),
+                    HttpResponse.BodyHandlers.ofString())
+                .body());
+      }
+    }
+
+    assertThat(LOGGED.list).isNotEmpty();
+    assertThat(emitted.toString()).contains("[hidden]").doesNotContain(secrets);
+  }
+
   private static Map<String, String> gatewayEnv(Map<String, String> client) {
     Map<String, String> env = new HashMap<>(client);
     env.put("SMARTCAR_MANAGEMENT_TOKEN", TOKEN);
@@ -202,7 +248,7 @@ class SecuredClusterIT {
   private static Map<String, String> dispatcherEnv() {
     Map<String, String> env = new HashMap<>(secure.clientEnvironment());
     env.put("SMARTCAR_CLIENT_ID", "client_sim");
-    env.put("SMARTCAR_CLIENT_SECRET", "sim-secret");
+    env.put("SMARTCAR_CLIENT_SECRET", CLIENT_SECRET);
     env.put("SMARTCAR_API_V3_ORIGIN", sim.v3Origin());
     env.put("SMARTCAR_IAM_ORIGIN", sim.iamOrigin());
     env.put("DISPATCHER_PORT", "0");

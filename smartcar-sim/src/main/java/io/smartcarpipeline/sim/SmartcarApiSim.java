@@ -12,10 +12,12 @@ import io.smartcarpipeline.sim.fleet.FleetSimulator;
 import io.smartcarpipeline.sim.fleet.RunningFleet;
 import io.smartcarpipeline.sim.vehicle.DemoFleet;
 import io.smartcarpipeline.sim.vehicle.SimFleetState;
+import io.smartcarpipeline.support.service.Lifecycle;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
+import java.time.Duration;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -178,20 +180,15 @@ public final class SmartcarApiSim implements AutoCloseable {
   @Override
   public void close() {
     try {
-      await(server.close());
+      Lifecycle.await(server.close(), CLOSE_TIMEOUT, "close the sim's HTTP server");
       if (ownsVertx) {
-        await(vertx.close());
+        Lifecycle.await(vertx.close(), CLOSE_TIMEOUT, "close the sim's Vert.x");
       }
       LOG.info("sim_stopped");
-    } catch (ExecutionException | TimeoutException e) {
+    } catch (IllegalStateException e) {
       LOG.warn("sim_stop_failed", e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
     }
   }
 
-  private static void await(Future<Void> future)
-      throws ExecutionException, TimeoutException, InterruptedException {
-    future.toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
-  }
+  private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(10);
 }

@@ -10,7 +10,6 @@ import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.net.KeyStoreOptions;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
@@ -242,19 +241,16 @@ public final class SchemaRegistryServer implements AutoCloseable {
     }
   }
 
+  /** Vert.x 5's own {@link Future#await(long, TimeUnit)}, failures and time-outs unchecked. */
   private static <T> T await(Future<T> future, Duration timeout) {
     try {
-      return future
-          .toCompletionStage()
-          .toCompletableFuture()
-          .get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted", e);
-    } catch (ExecutionException e) {
-      throw new IllegalStateException(e.getCause().getMessage(), e.getCause());
+      return future.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
     } catch (TimeoutException e) {
       throw new IllegalStateException("no answer within " + timeout, e);
+    } catch (RuntimeException e) {
+      throw e;
+    } catch (Exception e) { // a checked cause, rethrown as it is by Future.await
+      throw new IllegalStateException(e.getMessage(), e);
     }
   }
 }

@@ -1,5 +1,6 @@
 package io.smartcarpipeline.sim.load;
 
+import io.smartcarpipeline.support.service.Lifecycle;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
@@ -14,7 +15,6 @@ import java.net.URISyntaxException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.function.IntFunction;
 import org.HdrHistogram.Histogram;
 
@@ -102,7 +102,7 @@ public final class LoadGenerator implements AutoCloseable {
       ctx.runOnContext(v -> run.start(p));
       parts.add(p.future());
     }
-    await(Future.all(parts), duration);
+    Lifecycle.await(Future.all(parts), duration.plus(Duration.ofMinutes(3)), "load run");
     return LoadResult.merge(parts.stream().map(Future::result).toList());
   }
 
@@ -130,19 +130,6 @@ public final class LoadGenerator implements AutoCloseable {
 
   static Histogram newHistogram() {
     return new Histogram(HIGHEST_MICROS, 3);
-  }
-
-  private static <T> T await(Future<T> f, Duration duration) {
-    try {
-      return f.toCompletionStage()
-          .toCompletableFuture()
-          .get(duration.toMillis() + Duration.ofMinutes(3).toMillis(), TimeUnit.MILLISECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted", e);
-    } catch (Exception e) {
-      throw new IllegalStateException("load run failed: " + e, e);
-    }
   }
 
   @Override

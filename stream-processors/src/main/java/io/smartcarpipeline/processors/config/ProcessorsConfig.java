@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The stream processors' settings, loaded once from {@link Settings} (defaults, optional properties
@@ -21,6 +22,10 @@ import java.util.Map;
  * @param advertisedHost {@code PROCESSORS_ADVERTISED_HOST}: host other instances reach us on
  * @param stateDir {@code PROCESSORS_STATE_DIR}: RocksDB state
  * @param applicationId {@code PROCESSORS_APPLICATION_ID}
+ * @param instanceId {@code PROCESSORS_INSTANCE_ID}: when set (a StatefulSet pod's name), the
+ *     instance is a static member of the consumer group ({@code group.instance.id}), so a restart
+ *     after a crash gets its tasks back without waiting for the old member's session to time out;
+ *     it must be unique and stable per instance
  * @param topics {@code TOPIC_REPLICATION_FACTOR} (topics and internal topics) and {@code
  *     TOPIC_PARTITIONS}
  * @param commitInterval {@code PROCESSORS_COMMIT_INTERVAL}
@@ -40,6 +45,7 @@ public record ProcessorsConfig(
     String advertisedHost,
     Path stateDir,
     String applicationId,
+    Optional<String> instanceId,
     TopicSettings topics,
     Duration commitInterval,
     long cacheMaxBytes,
@@ -51,6 +57,7 @@ public record ProcessorsConfig(
   public static final String ADVERTISED_HOST = "PROCESSORS_ADVERTISED_HOST";
   public static final String STATE_DIR = "PROCESSORS_STATE_DIR";
   public static final String APPLICATION_ID = "PROCESSORS_APPLICATION_ID";
+  public static final String INSTANCE_ID = "PROCESSORS_INSTANCE_ID";
   public static final String COMMIT_INTERVAL = "PROCESSORS_COMMIT_INTERVAL";
   public static final String CACHE_MAX_BYTES = "PROCESSORS_CACHE_MAX_BYTES";
   public static final String STREAM_THREADS = "PROCESSORS_STREAM_THREADS";
@@ -106,6 +113,7 @@ public record ProcessorsConfig(
         s.get(ADVERTISED_HOST),
         Path.of(s.get(STATE_DIR)),
         s.get(APPLICATION_ID),
+        s.find(INSTANCE_ID),
         TopicSettings.from(s),
         s.duration(COMMIT_INTERVAL),
         s.longValue(CACHE_MAX_BYTES),

@@ -4,6 +4,7 @@ import io.smartcarpipeline.processors.config.ProcessorsConfig;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Properties;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsConfig;
@@ -50,6 +51,13 @@ public final class StreamsProperties {
     // (Streams already lingers 100 ms; a transaction commit flushes them anyway, so freshness is
     // bounded by the commit interval, not by these).
     p.put(StreamsConfig.producerPrefix(ProducerConfig.BATCH_SIZE_CONFIG), PRODUCER_BATCH_BYTES);
+    config
+        .instanceId()
+        .ifPresent(
+            id ->
+                p.put(
+                    StreamsConfig.mainConsumerPrefix(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG),
+                    config.applicationId() + "-" + id));
     // the user's KAFKA_* / KAFKA_STREAMS_* / SCHEMA_REGISTRY_* settings on top (TLS, SASL, …)
     return config.kafka().streams(p);
   }

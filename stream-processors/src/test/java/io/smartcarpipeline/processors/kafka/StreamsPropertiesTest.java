@@ -60,4 +60,19 @@ class StreamsPropertiesTest {
     assertThat(parsed().getBoolean(StreamsProperties.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED))
         .isTrue();
   }
+
+  @Test
+  void anInstanceIdMakesTheMainConsumerAStaticMemberAndNoneLeavesItDynamic() {
+    Map<String, Object> withId =
+        new StreamsConfig(
+                StreamsProperties.of(
+                    ProcessorsConfig.load(Map.of("PROCESSORS_INSTANCE_ID", "processors-0")), 8082))
+            .getMainConsumerConfigs("group", "client", 0);
+
+    // Streams adds each stream thread's index, so every thread is its own static member
+    assertThat(withId)
+        .containsEntry("group.instance.id", "smartcar-stream-processors-processors-0-0");
+    assertThat(parsed().getMainConsumerConfigs("group", "client", 0))
+        .doesNotContainKey("group.instance.id");
+  }
 }
