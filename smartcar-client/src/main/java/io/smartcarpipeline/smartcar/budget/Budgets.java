@@ -8,8 +8,8 @@ import java.time.Instant;
 /**
  * The gates every call passes, in order: the vehicle's spacing, the circuit breaker, the app-wide
  * token bucket. {@link #waitBeforeCall} either admits the call (zero) and charges the budgets, or
- * says how long to wait without charging anything, so waiting commands do not burn tokens. Used
- * from the dispatcher's event loop only.
+ * says how long to wait without charging anything, so waiting calls do not burn tokens. Used from
+ * one event loop only.
  */
 public final class Budgets {
 

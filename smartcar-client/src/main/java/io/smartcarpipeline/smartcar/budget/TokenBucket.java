@@ -5,11 +5,11 @@ import java.time.Duration;
 import java.time.Instant;
 
 /**
- * The client-side mirror of Smartcar's app-wide limit (docs/smartcar-v3.md §5.3: 120 requests, +2
- * per minute): every call, first or retry, takes a token, so a burst of commands or retries waits
- * here instead of earning 429s. After an app-wide 429 the bucket is emptied and held until
- * Retry-After. Plain Java with an injected clock; not thread-safe (used from the dispatcher's event
- * loop).
+ * The client-side mirror of this process's share ({@link BudgetShare}) of Smartcar's app-wide limit
+ * (docs/smartcar-v3.md §5.3: 120 requests, +2 per minute for the whole application): every call,
+ * first or retry, takes a token, so a burst of commands or retries waits here instead of earning
+ * 429s. After an app-wide 429 the bucket is emptied and held until Retry-After. Plain Java with an
+ * injected clock; not thread-safe (used from the caller's event loop).
  */
 public final class TokenBucket {
 

@@ -161,6 +161,9 @@ public final class SmartcarErrorClassifier {
       return Classification.retry("HTTP " + s, Schedule.TRANSIENT, true);
     }
     if (s >= 200 && s < 300) {
+      if (!type.judgedByBody()) {
+        return Classification.success("HTTP " + s);
+      }
       return ambiguous("HTTP " + s + " without a readable command status", type, false);
     }
     return Classification.permanent("HTTP " + s);

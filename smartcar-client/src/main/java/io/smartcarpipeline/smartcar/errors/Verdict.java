@@ -1,8 +1,8 @@
 package io.smartcarpipeline.smartcar.errors;
 
-/** What the dispatcher does after one call: the closed set the classifier maps every outcome to. */
+/** What the caller does after one call: the closed set the classifier maps every outcome to. */
 public enum Verdict {
-  /** Smartcar executed the command. Final: SUCCEEDED. */
+  /** Smartcar executed the command (or answered the read). Final: SUCCEEDED. */
   SUCCESS,
   /** Smartcar refused because the vehicle already is in the desired state. Final: SUCCEEDED. */
   ALREADY_DONE,

@@ -3,7 +3,7 @@ package io.smartcarpipeline.smartcar.http;
 import java.time.Duration;
 
 /**
- * An HTTP answer of the Smartcar API, read to the end and reduced to the fields the dispatcher
+ * An HTTP answer of the Smartcar API, read to the end and reduced to the fields the services
  * decides on. Any field may be null: the V3 error envelope is not pinned down (docs/smartcar-v3.md
  * §5.1), so the parser fills what it finds and the classifier falls back on the HTTP status.
  *

@@ -213,4 +213,18 @@ class SmartcarErrorClassifierTest {
     assertThat(refused.reason()).contains("SMARTCAR_CLIENT_SECRET");
     assertThat(down.verdict()).isEqualTo(Verdict.RETRYABLE);
   }
+
+  @Test
+  void shouldTakeA2xxAsSuccessForAReadButNotForACommand() {
+    CallKind read = CallKind.read("signals");
+    ApiResponse ok = new ApiResponse(200, null, null, null, null, null, null, null, null);
+    ApiResponse gateway = new ApiResponse(504, null, null, null, null, null, null, null, null);
+
+    assertThat(classifier.classify(ok, read).verdict()).isEqualTo(Verdict.SUCCESS);
+    assertThat(classifier.classify(ok, UNLOCK).verdict()).isEqualTo(Verdict.PERMANENT);
+    assertThat(classifier.classify(gateway, read).verdict()).isEqualTo(Verdict.RETRYABLE);
+    assertThat(
+            classifier.classify(ApiResponse.error(409, "VEHICLE_STATE", "ASLEEP"), read).verdict())
+        .isEqualTo(Verdict.RETRYABLE);
+  }
 }
