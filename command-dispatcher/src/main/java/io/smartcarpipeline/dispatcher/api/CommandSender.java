@@ -1,6 +1,7 @@
 package io.smartcarpipeline.dispatcher.api;
 
 import io.smartcarpipeline.events.CommandRequest;
+import io.smartcarpipeline.smartcar.http.ApiOutcome;
 import io.vertx.core.Future;
 
 /** Sends a command to Smartcar once; the future always succeeds with the outcome. */

@@ -1,17 +1,19 @@
 package io.smartcarpipeline.dispatcher.dispatch;
 
-import io.smartcarpipeline.dispatcher.api.ApiOutcome;
 import io.smartcarpipeline.dispatcher.api.CommandSender;
-import io.smartcarpipeline.dispatcher.auth.AccessToken;
-import io.smartcarpipeline.dispatcher.auth.TokenProvider;
-import io.smartcarpipeline.dispatcher.errors.Classification;
-import io.smartcarpipeline.dispatcher.errors.SmartcarErrorClassifier;
+import io.smartcarpipeline.dispatcher.errors.CommandSafety;
 import io.smartcarpipeline.dispatcher.idempotency.IdempotencyLedger;
 import io.smartcarpipeline.dispatcher.metrics.DispatcherMetrics;
 import io.smartcarpipeline.dispatcher.retry.RetryDecision;
 import io.smartcarpipeline.dispatcher.retry.RetryPolicy;
 import io.smartcarpipeline.events.CommandResult;
 import io.smartcarpipeline.events.CommandStatus;
+import io.smartcarpipeline.smartcar.auth.AccessToken;
+import io.smartcarpipeline.smartcar.auth.TokenProvider;
+import io.smartcarpipeline.smartcar.budget.Budgets;
+import io.smartcarpipeline.smartcar.errors.Classification;
+import io.smartcarpipeline.smartcar.errors.SmartcarErrorClassifier;
+import io.smartcarpipeline.smartcar.http.ApiOutcome;
 import io.vertx.core.Future;
 import java.time.Clock;
 import java.time.Duration;
@@ -132,7 +134,7 @@ public final class CommandExecutor {
   private Future<CommandResult> handle(
       CommandRun run, AccessToken token, ApiOutcome outcome, Instant sentAt) {
     Duration latency = Duration.between(sentAt, clock.instant());
-    Classification c = classifier.classify(outcome, run.request.getType());
+    Classification c = classifier.classify(outcome, CommandSafety.callKind(run.request.getType()));
     run.answered(outcome, c, latency.toMillis());
     metrics.attempt(run.request.getType(), c.verdict(), latency);
     budgets.after(run.request.getVehicleId(), c);

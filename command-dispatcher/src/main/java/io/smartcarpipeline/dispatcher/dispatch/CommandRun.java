@@ -1,10 +1,10 @@
 package io.smartcarpipeline.dispatcher.dispatch;
 
-import io.smartcarpipeline.dispatcher.api.ApiOutcome;
-import io.smartcarpipeline.dispatcher.api.ApiResponse;
-import io.smartcarpipeline.dispatcher.errors.Classification;
 import io.smartcarpipeline.dispatcher.metrics.CommandTimeline;
 import io.smartcarpipeline.events.CommandRequest;
+import io.smartcarpipeline.smartcar.errors.Classification;
+import io.smartcarpipeline.smartcar.http.ApiOutcome;
+import io.smartcarpipeline.smartcar.http.ApiResponse;
 import java.time.Instant;
 
 /**

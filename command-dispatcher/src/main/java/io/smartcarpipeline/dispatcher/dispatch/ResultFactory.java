@@ -1,9 +1,9 @@
 package io.smartcarpipeline.dispatcher.dispatch;
 
-import io.smartcarpipeline.dispatcher.api.ApiResponse;
 import io.smartcarpipeline.events.CommandRequest;
 import io.smartcarpipeline.events.CommandResult;
 import io.smartcarpipeline.events.CommandStatus;
+import io.smartcarpipeline.smartcar.http.ApiResponse;
 import java.time.Instant;
 
 /** Builds the one {@link CommandResult} of a command from its request and its run. */

@@ -1,7 +1,7 @@
 package io.smartcarpipeline.dispatcher.retry;
 
-import io.smartcarpipeline.dispatcher.errors.Classification;
-import io.smartcarpipeline.dispatcher.errors.Verdict;
+import io.smartcarpipeline.smartcar.errors.Classification;
+import io.smartcarpipeline.smartcar.errors.Verdict;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

@@ -4,10 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.smartcarpipeline.dispatcher.MutableClock;
-import io.smartcarpipeline.dispatcher.api.ApiResponse;
-import io.smartcarpipeline.dispatcher.errors.Classification;
-import io.smartcarpipeline.dispatcher.errors.SmartcarErrorClassifier;
+import io.smartcarpipeline.dispatcher.errors.CommandSafety;
 import io.smartcarpipeline.events.CommandType;
+import io.smartcarpipeline.smartcar.errors.Classification;
+import io.smartcarpipeline.smartcar.errors.SmartcarErrorClassifier;
+import io.smartcarpipeline.smartcar.http.ApiResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -50,7 +51,8 @@ class RetryPolicyTest {
   }
 
   private Classification serverError() {
-    return classifier.classify(ApiResponse.error(500, "SERVER", "INTERNAL"), CommandType.LOCK);
+    return classifier.classify(
+        ApiResponse.error(500, "SERVER", "INTERNAL"), CommandSafety.callKind(CommandType.LOCK));
   }
 
   @Test
@@ -79,7 +81,9 @@ class RetryPolicyTest {
   void shouldUseTheLongScheduleForAsleepVehicles() {
     RetryPolicy p = policy(0.5).build();
     Classification asleep =
-        classifier.classify(ApiResponse.error(409, "VEHICLE_STATE", "ASLEEP"), CommandType.LOCK);
+        classifier.classify(
+            ApiResponse.error(409, "VEHICLE_STATE", "ASLEEP"),
+            CommandSafety.callKind(CommandType.LOCK));
 
     assertThat(p.next(asleep, 1, T0).delay()).isEqualTo(Duration.ofMinutes(1));
     assertThat(p.next(asleep, 2, T0).delay()).isEqualTo(Duration.ofMinutes(5));
@@ -93,7 +97,7 @@ class RetryPolicyTest {
     Classification limited =
         classifier.classify(
             ApiResponse.error(429, "RATE_LIMIT", "VEHICLE").withRetryAfter(Duration.ofSeconds(42)),
-            CommandType.LOCK);
+            CommandSafety.callKind(CommandType.LOCK));
 
     RetryDecision d = p.next(limited, 1, T0);
 
@@ -107,7 +111,7 @@ class RetryPolicyTest {
     Classification limited =
         classifier.classify(
             ApiResponse.error(429, "RATE_LIMIT", "VEHICLE").withRetryAfter(Duration.ofMinutes(3)),
-            CommandType.LOCK);
+            CommandSafety.callKind(CommandType.LOCK));
 
     RetryDecision d = p.next(limited, 1, T0);
 
@@ -141,11 +145,16 @@ class RetryPolicyTest {
   void shouldNeverRetryPermanentOrSuccessfulOutcomes() {
     RetryPolicy p = policy(0.5).build();
     Classification permission =
-        classifier.classify(ApiResponse.error(403, "PERMISSION", null), CommandType.LOCK);
+        classifier.classify(
+            ApiResponse.error(403, "PERMISSION", null), CommandSafety.callKind(CommandType.LOCK));
 
     assertThat(p.next(permission, 1, T0).retry()).isFalse();
     assertThat(
-            p.next(classifier.classify(ApiResponse.success(200, "e"), CommandType.LOCK), 1, T0)
+            p.next(
+                    classifier.classify(
+                        ApiResponse.success(200, "e"), CommandSafety.callKind(CommandType.LOCK)),
+                    1,
+                    T0)
                 .retry())
         .isFalse();
   }
