@@ -12,11 +12,20 @@ import java.util.stream.Collectors;
 
 /**
  * What one fault scenario measured, printed as one {@code fault_figures scenario=... key=value}
- * line and appended to {@code target/fault-figures.txt}, the source of docs/failure-model.md.
+ * line and appended to {@code target/fault-figures.txt} (emptied once per test JVM), the source of
+ * docs/failure-model.md.
  */
 final class Figures {
 
   private static final Path FILE = Path.of("target", "fault-figures.txt");
+
+  static {
+    try {
+      Files.deleteIfExists(FILE); // one run's figures, not an accumulation
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
 
   private final String scenario;
   private final Map<String, Object> values = new LinkedHashMap<>();
@@ -31,7 +40,7 @@ final class Figures {
   }
 
   Figures seconds(String key, Duration d) {
-    return put(key, String.format("%.1fs", d.toMillis() / 1000.0));
+    return put(key, String.format("%.2fs", d.toMillis() / 1000.0));
   }
 
   /** Prints the line and appends it to the figures file. */
