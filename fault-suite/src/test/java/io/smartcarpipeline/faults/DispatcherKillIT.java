@@ -79,8 +79,9 @@ class DispatcherKillIT {
       }
       await()
           .atMost(Duration.ofSeconds(60))
-          .pollInterval(Duration.ofMillis(50))
-          .until(() -> count(results.poll(), fast) == FAST_COMMANDS);
+          .pollInterval(Duration.ofMillis(10))
+          .until(
+              () -> count(results.poll(), fast) == FAST_COMMANDS && unsafeCallInFlight(sim, slow));
       int slowDoneBeforeKill = count(results.poll(), slow);
       dispatcher.kill();
       Duration readyAfter = dispatcher.startAndAwaitReady();
@@ -123,6 +124,7 @@ class DispatcherKillIT {
           .as("killed while the slow car had work")
           .isLessThan(SLOW_COMMANDS);
       assertThat(twice).as("commandIds with more than one result").isEmpty();
+      assertThat(interrupted).as("the unsafe command in flight at the kill").isPositive();
 
       // and an unsafe command reached the car at most once: the calls the sim saw are no more than
       // the attempts the results report, and every one of those reports at most one attempt
@@ -170,6 +172,13 @@ class DispatcherKillIT {
         CommandProducer.request(type, vehicle, "user-" + vehicle, null, null, null, null);
     sent.put(r.getCommandId(), r);
     producer.send(r);
+  }
+
+  /** Whether the sim is answering an UNLOCK or START_CHARGING for this vehicle right now. */
+  private static boolean unsafeCallInFlight(SmartcarApiSim sim, String vehicle) {
+    return sim.requests().find(vehicle, null).stream()
+        .anyMatch(
+            r -> "IN_FLIGHT".equals(r.state()) && UNSAFE_WIRE_NAMES.containsValue(r.command()));
   }
 
   private static int count(List<CommandResult> results, String vehicle) {
