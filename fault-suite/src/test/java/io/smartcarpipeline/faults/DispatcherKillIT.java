@@ -67,7 +67,7 @@ class DispatcherKillIT {
       for (String v : List.of(slow, fast)) {
         sim.vehicles().add(sim.vehicles().builder(v, "user-" + v).pluggedIn(true).soc(40).build());
       }
-      sim.setFaults(FaultRules.none().withVehicle(slow, FaultProfile.none().withLatency(250, 350)));
+      sim.setFaults(FaultRules.none().withVehicle(slow, FaultProfile.none().withLatency(400, 500)));
 
       // when both get a stream of commands and the dispatcher is killed once the fast car is done
       Map<String, CommandRequest> sent = new HashMap<>();

@@ -85,6 +85,9 @@ final class ServiceJvm implements AutoCloseable {
     builder.environment().putAll(env);
     try {
       process = builder.start();
+      Process started = process;
+      // no child outlives a test JVM that exits early (failsafe's timeout, Ctrl-C)
+      Runtime.getRuntime().addShutdownHook(new Thread(started::destroyForcibly));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot start " + mainClass, e);
     }
