@@ -56,92 +56,96 @@ class DispatcherKillIT {
             new CommandProducer(stack.bootstrapServers(), stack.schemaRegistryUrl());
         ServiceJvm dispatcher = dispatcher(stack, sim)) {
       dispatcher.startAndAwaitReady(); // creates the topics
-      TopicReader<CommandResult> results =
+      try (TopicReader<CommandResult> results =
           new TopicReader<>(
-              stack.bootstrapServers(), stack.schemaRegistryUrl(), Topics.COMMAND_RESULTS);
+              stack.bootstrapServers(), stack.schemaRegistryUrl(), Topics.COMMAND_RESULTS)) {
 
-      // given a slow and a fast vehicle whose commands share one partition
-      int partitions = partitions(stack, Topics.COMMANDS.name());
-      String slow = vehicleOn("fault-slow-", partitions, 0);
-      String fast = vehicleOn("fault-fast-", partitions, partitionOf(slow, partitions));
-      for (String v : List.of(slow, fast)) {
-        sim.vehicles().add(sim.vehicles().builder(v, "user-" + v).pluggedIn(true).soc(40).build());
-      }
-      sim.setFaults(FaultRules.none().withVehicle(slow, FaultProfile.none().withLatency(400, 500)));
-
-      // when both get a stream of commands and the dispatcher is killed once the fast car is done
-      Map<String, CommandRequest> sent = new HashMap<>();
-      for (int i = 0; i < FAST_COMMANDS; i++) {
-        if (i < SLOW_COMMANDS) {
-          send(producer, sent, slow, i);
+        // given a slow and a fast vehicle whose commands share one partition
+        int partitions = partitions(stack, Topics.COMMANDS.name());
+        String slow = vehicleOn("fault-slow-", partitions, 0);
+        String fast = vehicleOn("fault-fast-", partitions, partitionOf(slow, partitions));
+        for (String v : List.of(slow, fast)) {
+          sim.vehicles()
+              .add(sim.vehicles().builder(v, "user-" + v).pluggedIn(true).soc(40).build());
         }
-        send(producer, sent, fast, i);
-      }
-      await()
-          .atMost(Duration.ofSeconds(60))
-          .pollInterval(Duration.ofMillis(10))
-          .until(
-              () -> count(results.poll(), fast) == FAST_COMMANDS && unsafeCallInFlight(sim, slow));
-      int slowDoneBeforeKill = count(results.poll(), slow);
-      dispatcher.kill();
-      Duration readyAfter = dispatcher.startAndAwaitReady();
-      long restartedAt = System.nanoTime();
+        sim.setFaults(
+            FaultRules.none().withVehicle(slow, FaultProfile.none().withLatency(400, 500)));
 
-      // then every command has exactly one result
-      Map<String, List<CommandResult>> byId =
-          await()
-              .atMost(Duration.ofSeconds(90))
-              .pollInterval(Duration.ofMillis(200))
-              .until(
-                  () -> byCommandId(results.poll(), sent),
-                  r -> r.keySet().containsAll(sent.keySet()));
-      Duration allDoneAfter = Duration.ofNanos(System.nanoTime() - restartedAt);
-      await()
-          .during(Duration.ofSeconds(3))
-          .atMost(Duration.ofSeconds(10))
-          .until(() -> byCommandId(results.poll(), sent).equals(byId));
-      List<String> twice =
-          byId.entrySet().stream()
-              .filter(e -> e.getValue().size() > 1)
-              .map(e -> e.getKey())
-              .toList();
-      int interrupted =
-          (int)
-              byId.values().stream()
-                  .map(l -> l.get(0))
-                  .filter(CommandResult::getOutcomeUnknown)
-                  .count();
-      new Figures("dispatcher-kill")
-          .put("commands", sent.size())
-          .put("slow_done_before_kill", slowDoneBeforeKill + "/" + SLOW_COMMANDS)
-          .put("results", byId.values().stream().mapToInt(List::size).sum())
-          .put("commands_with_two_results", twice.size())
-          .put("interrupted_unknown_outcome", interrupted)
-          .seconds("restart_to_ready", readyAfter)
-          .seconds("ready_to_all_results", allDoneAfter)
-          .report();
-      assertThat(slowDoneBeforeKill)
-          .as("killed while the slow car had work")
-          .isLessThan(SLOW_COMMANDS);
-      assertThat(twice).as("commandIds with more than one result").isEmpty();
-      assertThat(interrupted).as("the unsafe command in flight at the kill").isPositive();
+        // when both get a stream of commands and the dispatcher is killed once the fast car is done
+        Map<String, CommandRequest> sent = new HashMap<>();
+        for (int i = 0; i < FAST_COMMANDS; i++) {
+          if (i < SLOW_COMMANDS) {
+            send(producer, sent, slow, i);
+          }
+          send(producer, sent, fast, i);
+        }
+        await()
+            .atMost(Duration.ofSeconds(60))
+            .pollInterval(Duration.ofMillis(10))
+            .until(
+                () ->
+                    count(results.poll(), fast) == FAST_COMMANDS && unsafeCallInFlight(sim, slow));
+        int slowDoneBeforeKill = count(results.poll(), slow);
+        dispatcher.kill();
+        Duration readyAfter = dispatcher.startAndAwaitReady();
+        long restartedAt = System.nanoTime();
 
-      // and an unsafe command reached the car at most once: the calls the sim saw are no more than
-      // the attempts the results report, and every one of those reports at most one attempt
-      for (String vehicle : List.of(slow, fast)) {
-        for (Map.Entry<CommandType, String> unsafe : UNSAFE_WIRE_NAMES.entrySet()) {
-          List<CommandResult> ofType =
-              byId.values().stream()
-                  .map(l -> l.get(0))
-                  .filter(r -> r.getVehicleId().equals(vehicle) && r.getType() == unsafe.getKey())
-                  .toList();
-          assertThat(ofType).allSatisfy(r -> assertThat(r.getAttempts()).isLessThanOrEqualTo(1));
-          assertThat(sim.requests().count(vehicle, unsafe.getValue()))
-              .as("%s calls to %s", unsafe.getValue(), vehicle)
-              .isLessThanOrEqualTo(ofType.stream().mapToInt(CommandResult::getAttempts).sum());
+        // then every command has exactly one result
+        Map<String, List<CommandResult>> byId =
+            await()
+                .atMost(Duration.ofSeconds(90))
+                .pollInterval(Duration.ofMillis(200))
+                .until(
+                    () -> byCommandId(results.poll(), sent),
+                    r -> r.keySet().containsAll(sent.keySet()));
+        Duration allDoneAfter = Duration.ofNanos(System.nanoTime() - restartedAt);
+        await()
+            .during(Duration.ofSeconds(3))
+            .atMost(Duration.ofSeconds(10))
+            .until(() -> byCommandId(results.poll(), sent).equals(byId));
+        List<String> twice =
+            byId.entrySet().stream()
+                .filter(e -> e.getValue().size() > 1)
+                .map(e -> e.getKey())
+                .toList();
+        int interrupted =
+            (int)
+                byId.values().stream()
+                    .map(l -> l.get(0))
+                    .filter(CommandResult::getOutcomeUnknown)
+                    .count();
+        new Figures("dispatcher-kill")
+            .put("commands", sent.size())
+            .put("slow_done_before_kill", slowDoneBeforeKill + "/" + SLOW_COMMANDS)
+            .put("results", byId.values().stream().mapToInt(List::size).sum())
+            .put("commands_with_two_results", twice.size())
+            .put("interrupted_unknown_outcome", interrupted)
+            .seconds("restart_to_ready", readyAfter)
+            .seconds("ready_to_all_results", allDoneAfter)
+            .report();
+        assertThat(slowDoneBeforeKill)
+            .as("killed while the slow car had work")
+            .isLessThan(SLOW_COMMANDS);
+        assertThat(twice).as("commandIds with more than one result").isEmpty();
+        assertThat(interrupted).as("the unsafe command in flight at the kill").isPositive();
+
+        // and an unsafe command reached the car at most once: the calls the sim saw are no more
+        // than
+        // the attempts the results report, and every one of those reports at most one attempt
+        for (String vehicle : List.of(slow, fast)) {
+          for (Map.Entry<CommandType, String> unsafe : UNSAFE_WIRE_NAMES.entrySet()) {
+            List<CommandResult> ofType =
+                byId.values().stream()
+                    .map(l -> l.get(0))
+                    .filter(r -> r.getVehicleId().equals(vehicle) && r.getType() == unsafe.getKey())
+                    .toList();
+            assertThat(ofType).allSatisfy(r -> assertThat(r.getAttempts()).isLessThanOrEqualTo(1));
+            assertThat(sim.requests().count(vehicle, unsafe.getValue()))
+                .as("%s calls to %s", unsafe.getValue(), vehicle)
+                .isLessThanOrEqualTo(ofType.stream().mapToInt(CommandResult::getAttempts).sum());
+          }
         }
       }
-      results.close();
     }
   }
 

@@ -14,7 +14,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 /**
  * One service in a JVM of its own, started from this test's class path with its settings in the
@@ -27,6 +29,7 @@ final class ServiceJvm implements AutoCloseable {
   private static final Duration READY_WITHIN = Duration.ofMinutes(2);
 
   private final String mainClass;
+  private final List<String> args;
   private final Map<String, String> env;
   private final int port;
   private final Path log;
@@ -34,8 +37,9 @@ final class ServiceJvm implements AutoCloseable {
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
   private Process process;
 
-  private ServiceJvm(String mainClass, Map<String, String> env, int port) {
+  private ServiceJvm(String mainClass, List<String> args, Map<String, String> env, int port) {
     this.mainClass = mainClass;
+    this.args = List.copyOf(args);
     this.env = Map.copyOf(env);
     this.port = port;
     try {
@@ -49,18 +53,29 @@ final class ServiceJvm implements AutoCloseable {
 
   /** A service that is not started yet; {@code env} must set its HTTP port to {@code port}. */
   static ServiceJvm of(Class<?> mainClass, Map<String, String> env, int port) {
-    return new ServiceJvm(mainClass.getName(), env, port);
+    return new ServiceJvm(mainClass.getName(), List.of(), env, port);
+  }
+
+  /** A JVM running {@code mainClass} with these arguments and no HTTP port; not started. */
+  static ServiceJvm withArgs(Class<?> mainClass, List<String> args) {
+    return new ServiceJvm(mainClass.getName(), args, Map.of(), 0);
   }
 
   /** Starts the JVM (again, after a kill) and waits until {@code /health/ready} answers 200. */
   Duration startAndAwaitReady() {
+    return startAndAwait(() -> status("/health/ready") == 200);
+  }
+
+  /** Starts the JVM and waits until {@code ready}; returns how long that took. */
+  Duration startAndAwait(Callable<Boolean> ready) {
     long startedAt = System.nanoTime();
     start();
     await()
+        .alias(mainClass + " ready, log: " + log)
         .atMost(READY_WITHIN)
         .pollInterval(Duration.ofMillis(100))
         .failFast("service exited, log: " + log, () -> !process.isAlive())
-        .until(() -> status("/health/ready") == 200);
+        .until(ready);
     return Duration.ofNanos(System.nanoTime() - startedAt);
   }
 
@@ -72,14 +87,17 @@ final class ServiceJvm implements AutoCloseable {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     ProcessBuilder builder =
         new ProcessBuilder(
-                List.of(
-                    java,
-                    "-Xmx256m",
-                    "-XX:TieredStopAtLevel=1",
-                    "-Dorg.apache.avro.SERIALIZABLE_PACKAGES=io.smartcarpipeline.events",
-                    "-cp",
-                    System.getProperty("java.class.path"),
-                    mainClass))
+                Stream.concat(
+                        Stream.of(
+                            java,
+                            "-Xmx256m",
+                            "-XX:TieredStopAtLevel=1",
+                            "-Dorg.apache.avro.SERIALIZABLE_PACKAGES=io.smartcarpipeline.events",
+                            "-cp",
+                            System.getProperty("java.class.path"),
+                            mainClass),
+                        args.stream())
+                    .toList())
             .redirectErrorStream(true)
             .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
     builder.environment().putAll(env);

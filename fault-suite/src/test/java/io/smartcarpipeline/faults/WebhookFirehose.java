@@ -17,7 +17,7 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
-import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 /**
@@ -112,8 +112,8 @@ final class WebhookFirehose implements AutoCloseable {
   }
 
   /** Counts the outcomes matching {@code test}. */
-  long count(Function<Outcome, Boolean> test) {
-    return outcomes.stream().filter(test::apply).count();
+  long count(Predicate<Outcome> test) {
+    return outcomes.stream().filter(test).count();
   }
 
   /** Stops sending and waits for the answers still outstanding. */
