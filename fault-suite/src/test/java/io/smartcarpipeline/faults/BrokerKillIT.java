@@ -11,12 +11,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -114,7 +112,7 @@ class BrokerKillIT {
       assertThat(statuses.keySet()).allSatisfy(s -> assertThat(s).isIn(200, 202, 503));
       assertThat(Duration.ofNanos(recoveryNanos)).isLessThan(RECOVERY_BOUND);
     } finally {
-      deleteRecursively(dataDir);
+      TempDirs.deleteRecursively(dataDir);
     }
   }
 
@@ -123,13 +121,5 @@ class BrokerKillIT {
     return Files.readAllLines(broker.log()).stream()
         .filter(l -> l.startsWith("broker_listening"))
         .count();
-  }
-
-  private static void deleteRecursively(Path dir) throws IOException {
-    try (Stream<Path> paths = Files.walk(dir)) {
-      for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-        Files.deleteIfExists(p);
-      }
-    }
   }
 }

@@ -19,14 +19,12 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.AfterAll;
@@ -99,7 +97,7 @@ class ProcessorsKillIT {
         int signalsBeforeKill = ours(signals.poll(), vehicles).size();
         processors.kill();
         if (state.equals("deleted")) {
-          deleteRecursively(stateDir);
+          TempDirs.deleteRecursively(stateDir);
         }
         sendTwice(producer, sessions, half, ChargingEvents.STEPS + 1);
         Duration readyAfter = processors.startAndAwaitReady();
@@ -155,7 +153,7 @@ class ProcessorsKillIT {
         }
       }
     } finally {
-      deleteRecursively(stateDir);
+      TempDirs.deleteRecursively(stateDir);
     }
   }
 
@@ -209,20 +207,5 @@ class ProcessorsKillIT {
     return all.stream()
         .filter(s -> vehicles.contains(s.getVehicleId()) && s.getStatus() != SessionStatus.ACTIVE)
         .collect(Collectors.toMap(ChargingSession::getVehicleId, s -> s, (a, b) -> b));
-  }
-
-  private static void deleteRecursively(Path dir) {
-    if (!Files.exists(dir)) {
-      return;
-    }
-    try (Stream<Path> paths = Files.walk(dir)) {
-      List<Path> all = new ArrayList<>(paths.toList());
-      java.util.Collections.reverse(all);
-      for (Path p : all) {
-        Files.deleteIfExists(p);
-      }
-    } catch (IOException e) {
-      throw new java.io.UncheckedIOException("cannot delete " + dir, e);
-    }
   }
 }
