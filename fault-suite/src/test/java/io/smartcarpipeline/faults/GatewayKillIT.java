@@ -39,6 +39,8 @@ class GatewayKillIT {
         // when the gateway is killed mid-load and started again
         long killedAt = System.nanoTime();
         gateway.kill();
+        // answers the dead JVM had already written may still be read now: count from the restart
+        long restartingAt = System.nanoTime();
         Duration readyAfter = gateway.startAndAwaitReady();
         await()
             .atMost(Duration.ofSeconds(60))
@@ -63,7 +65,9 @@ class GatewayKillIT {
             .put("no_answer", statuses.getOrDefault(0, 0L))
             .put("answered_503", statuses.getOrDefault(503, 0L))
             .seconds("restart_to_ready", readyAfter)
-            .seconds("kill_to_first_2xx", Duration.ofNanos(load.firstAcceptedAfter(killedAt)))
+            .seconds(
+                "kill_to_first_2xx",
+                Duration.ofNanos(restartingAt - killedAt + load.firstAcceptedAfter(restartingAt)))
             .report();
         assertThat(statuses.keySet()).allSatisfy(s -> assertThat(s).isIn(0, 200, 202, 503));
       }
