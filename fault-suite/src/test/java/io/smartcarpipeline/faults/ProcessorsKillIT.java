@@ -168,7 +168,7 @@ class ProcessorsKillIT {
     env.put("PROCESSORS_APPLICATION_ID", "fault-processors-" + run);
     // static membership, as a StatefulSet would run it: the restarted instance takes its tasks
     // back at once instead of waiting out the dead member's session (45 s by default)
-    env.put("KAFKA_STREAMS_GROUP_INSTANCE_ID", "fault-processors-" + run + "-0");
+    env.put("PROCESSORS_INSTANCE_ID", "fault-processors-" + run);
     return ServiceJvm.of(ProcessorsApp.class, env, port);
   }
 
