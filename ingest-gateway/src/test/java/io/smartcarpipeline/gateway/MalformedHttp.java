@@ -64,7 +64,13 @@ final class MalformedHttp {
             RawHttp.exchange(port, head + "Content-Length: 3\r\nContent-Length: 4\r\n\r\n" + text));
     for (String line :
         List.of(
-            "HELLO", "GET", "GET / HTTP/1.1 extra", "\u0000\u0001\u0002", "GET /\u0007 HTTP/1.1")) {
+            "HELLO",
+            "GET",
+            "GET / HTTP/1.1 extra",
+            "\u0000\u0001\u0002",
+            "GET /\u0007 HTTP/1.1",
+            "POST /webhooks/smartcar HTTP/9.9",
+            "GET /health/live HTTP/2.0")) {
       cases.put("request line '" + line + "'", port -> RawHttp.exchange(port, line + "\r\n\r\n"));
     }
     cases.put(

@@ -41,9 +41,17 @@ public final class ConnectionGuard {
     return server
         .connectionHandler(conn -> opened(vertx, conn))
         .invalidRequestHandler(req -> InvalidRequests.answer(req, metrics))
+        // The gateway speaks no WebSocket: refuse the upgrade. Having a handshake handler also
+        // makes Vert.x hand a request in an HTTP version it does not know (HTTP/9.9) to us instead
+        // of answering a bare 501 itself, so it gets a 400 in the JSON shape (InvalidRequests).
+        .webSocketHandshakeHandler(handshake -> handshake.reject(400))
         .requestHandler(
             req -> {
               headersComplete(vertx, req);
+              if (req.version() == null) {
+                InvalidRequests.unknownVersion(req, metrics);
+                return;
+              }
               requests.handle(req);
             });
   }

@@ -15,6 +15,11 @@ final class InvalidRequests {
 
   private InvalidRequests() {}
 
+  /** A request line in an HTTP version other than 1.0 or 1.1 ({@code HTTP/9.9}). */
+  static void unknownVersion(HttpServerRequest req, GatewayMetrics metrics) {
+    reply(req, metrics, 400, "UNSUPPORTED_HTTP_VERSION", "Only HTTP/1.0 and HTTP/1.1 are spoken");
+  }
+
   static void answer(HttpServerRequest req, GatewayMetrics metrics) {
     DecoderResult result = req.decoderResult();
     Throwable cause = result == null ? null : result.cause();
@@ -31,6 +36,11 @@ final class InvalidRequests {
       status = 400;
       code = "MALFORMED_REQUEST";
     }
+    reply(req, metrics, status, code, describe(status));
+  }
+
+  private static void reply(
+      HttpServerRequest req, GatewayMetrics metrics, int status, String code, String message) {
     metrics.request("malformed");
     if (req.response().ended() || req.response().closed()) {
       req.connection().close();
@@ -40,7 +50,7 @@ final class InvalidRequests {
         .setStatusCode(status)
         .putHeader("Content-Type", "application/json")
         .putHeader("Connection", "close")
-        .end(HttpErrors.body(code, describe(status)).encode())
+        .end(HttpErrors.body(code, message).encode())
         .onComplete(ar -> req.connection().close());
   }
 
