@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.smartcarpipeline.sim.SimHttp.Reply;
 import io.smartcarpipeline.sim.fault.FaultRules;
 import io.smartcarpipeline.sim.vehicle.SimVehicleBuilder;
+import io.smartcarpipeline.support.testing.MutableClock;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.Duration;

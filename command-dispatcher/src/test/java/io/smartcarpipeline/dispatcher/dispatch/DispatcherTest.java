@@ -3,7 +3,6 @@ package io.smartcarpipeline.dispatcher.dispatch;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import io.smartcarpipeline.dispatcher.MutableClock;
 import io.smartcarpipeline.dispatcher.idempotency.Fingerprint;
 import io.smartcarpipeline.dispatcher.idempotency.IdempotencyLedger;
 import io.smartcarpipeline.dispatcher.idempotency.LedgerEntry;
@@ -24,6 +23,7 @@ import io.smartcarpipeline.smartcar.budget.VehicleSpacing;
 import io.smartcarpipeline.smartcar.errors.SmartcarErrorClassifier;
 import io.smartcarpipeline.smartcar.http.ApiOutcome;
 import io.smartcarpipeline.smartcar.http.ApiResponse;
+import io.smartcarpipeline.support.testing.MutableClock;
 import io.vertx.core.Future;
 import java.time.Duration;
 import java.time.Instant;

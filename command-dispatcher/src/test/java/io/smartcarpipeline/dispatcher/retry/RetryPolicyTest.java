@@ -3,12 +3,12 @@ package io.smartcarpipeline.dispatcher.retry;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.smartcarpipeline.dispatcher.MutableClock;
 import io.smartcarpipeline.dispatcher.errors.CommandSafety;
 import io.smartcarpipeline.events.CommandType;
 import io.smartcarpipeline.smartcar.errors.Classification;
 import io.smartcarpipeline.smartcar.errors.SmartcarErrorClassifier;
 import io.smartcarpipeline.smartcar.http.ApiResponse;
+import io.smartcarpipeline.support.testing.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

@@ -2,7 +2,7 @@ package io.smartcarpipeline.smartcar.auth;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.smartcarpipeline.smartcar.MutableClock;
+import io.smartcarpipeline.support.testing.MutableClock;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import java.time.Duration;

@@ -3,7 +3,7 @@ package io.smartcarpipeline.smartcar.budget;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.smartcarpipeline.smartcar.MutableClock;
+import io.smartcarpipeline.support.testing.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;

@@ -2,7 +2,7 @@ package io.smartcarpipeline.smartcar.budget;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.smartcarpipeline.smartcar.MutableClock;
+import io.smartcarpipeline.support.testing.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -2,7 +2,7 @@ package io.smartcarpipeline.sim.fault;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.smartcarpipeline.sim.MutableClock;
+import io.smartcarpipeline.support.testing.MutableClock;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 

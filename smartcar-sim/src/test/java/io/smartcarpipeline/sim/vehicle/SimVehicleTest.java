@@ -2,8 +2,8 @@ package io.smartcarpipeline.sim.vehicle;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.smartcarpipeline.sim.MutableClock;
 import io.smartcarpipeline.sim.SmartcarError;
+import io.smartcarpipeline.support.testing.MutableClock;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 

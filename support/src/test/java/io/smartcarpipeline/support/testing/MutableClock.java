@@ -1,4 +1,4 @@
-package io.smartcarpipeline.dispatcher;
+package io.smartcarpipeline.support.testing;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -6,7 +6,10 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** A clock tests move by hand. */
+/**
+ * A clock tests move by hand (thread-safe); shared by every module's tests through support's
+ * test-jar.
+ */
 public final class MutableClock extends Clock {
 
   private volatile Instant now;
@@ -15,7 +18,12 @@ public final class MutableClock extends Clock {
     this.now = start;
   }
 
-  public void advance(Duration d) {
+  /** A clock at {@code isoInstant} ({@code 2026-03-01T10:00:00Z}). */
+  public static MutableClock at(String isoInstant) {
+    return new MutableClock(Instant.parse(isoInstant));
+  }
+
+  public synchronized void advance(Duration d) {
     now = now.plus(d);
   }
 
