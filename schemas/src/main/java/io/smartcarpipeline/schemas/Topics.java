@@ -1,6 +1,7 @@
 package io.smartcarpipeline.schemas;
 
 import io.smartcarpipeline.events.ChargingSession;
+import io.smartcarpipeline.events.CommandConfirmation;
 import io.smartcarpipeline.events.CommandRequest;
 import io.smartcarpipeline.events.CommandResult;
 import io.smartcarpipeline.events.DeadLetter;
@@ -84,6 +85,19 @@ public final class Topics {
           6,
           DELETE_30_DAYS);
 
+  /**
+   * Whether the car's own signals showed the effect of a succeeded command: one per commandId whose
+   * effect shows in a signal.
+   */
+  public static final TopicSpec<CommandConfirmation> COMMAND_CONFIRMATIONS =
+      new TopicSpec<>(
+          "smartcar.command-confirmations.v1",
+          String.class,
+          CommandConfirmation.class,
+          TopicSpec.Writer.STREAM_PROCESSORS,
+          6,
+          DELETE_30_DAYS);
+
   /** What could not be processed, with a reason and the original bytes. */
   public static final TopicSpec<DeadLetter> DEAD_LETTERS =
       new TopicSpec<>(
@@ -102,6 +116,7 @@ public final class Topics {
           CHARGING_SESSIONS,
           COMMANDS,
           COMMAND_RESULTS,
+          COMMAND_CONFIRMATIONS,
           DEAD_LETTERS);
 
   private Topics() {}

@@ -21,6 +21,7 @@ class TopicsTest {
             "smartcar.charging-sessions.v1",
             "smartcar.commands.v1",
             "smartcar.command-results.v1",
+            "smartcar.command-confirmations.v1",
             "smartcar.dead-letters.v1");
   }
 
