@@ -55,7 +55,9 @@ final class SignalValueMapper {
     } else if (CHARGE_LIMITS_CODE.equals(code) || body.has("activeLimit")) {
       value.setKind(ValueKind.CHARGE_LIMITS).setChargeLimits(chargeLimits(body));
     } else if (isGrid(body)) {
-      value.setKind(ValueKind.GRID).setGrid(grid(body.get("values")));
+      value
+          .setKind(ValueKind.GRID)
+          .setGrid(TyrePressures.inLabelledUnit(code, value.getUnit(), grid(body.get("values"))));
     } else if (Json.number(body, "capacity") != null) {
       value.setKind(ValueKind.NUMBER).setNumberValue(Json.number(body, "capacity"));
     }

@@ -10,8 +10,9 @@ import java.util.Optional;
  * The one table that maps the unit spellings Smartcar sends to our canonical units
  * (docs/smartcar-v3.md §2.6 item 5: docs say {@code kilowatt_hours}, {@code amps}, {@code
  * kilometers}; real payloads say {@code kWh}, {@code ampere}, {@code km}). Rule: only the spelling
- * is normalised, never the magnitude (a tire pressure sent as "bar" stays "bar"); an unknown unit
- * is not an error, {@link #canonical} just returns empty and the caller keeps it as given.
+ * is normalised, never the magnitude (tyre pressures labelled "bar" but sent in kPa are the one
+ * exception, fixed by {@link TyrePressures} where the grid is built); an unknown unit is not an
+ * error, {@link #canonical} just returns empty and the caller keeps it as given.
  */
 public final class UnitTable {
 
