@@ -96,7 +96,8 @@
           (v.failingSignals && v.failingSignals.length ? " · " + v.failingSignals.length + " signal(s) failing" : "") + "</div>";
     var cmd = v.lastCommand
         ? '<div class="last-command"><span class="lc-label">Last command</span> ' +
-          esc(v.lastCommand.type.toLowerCase().replace(/_/g, " ")) + " " + outcomePill(v.lastCommand) + "</div>"
+          esc(v.lastCommand.type.toLowerCase().replace(/_/g, " ")) + " " + outcomePill(v.lastCommand) +
+          confirmationPill(v.lastCommand) + "</div>"
         : "";
     return '<article class="vehicle-card" data-vehicle-id="' + esc(v.vehicleId) + '" data-soc="' +
         (soc == null ? "" : soc) + '" data-charging="' + (v.charging === true) + '" style="--vehicle-color:' +
@@ -165,6 +166,24 @@
     return '<span class="pill ' + cls + '">' + esc(label) + "</span>";
   }
 
+  // The car's own confirmation of a succeeded command (smartcar.command-confirmations.v1).
+  function confirmationOf(c) {
+    return c.confirmation && c.confirmation.outcome ? c.confirmation.outcome : "";
+  }
+
+  function confirmationPill(c) {
+    var outcome = confirmationOf(c);
+    if (!outcome) { return ""; }
+    var cls = outcome === "CONFIRMED" ? "pill-ok" : (outcome === "CONTRADICTED" ? "pill-bad" :
+        (outcome === "UNCONFIRMED" ? "pill-warn" : "pill-wait"));
+    var label = outcome === "AWAITING" ? "awaiting car" : outcome.toLowerCase();
+    var ev = c.confirmation.evidence;
+    var title = ev ? ev.signal + " = " + ev.value + (ev.oemUpdatedAt ? " at " + ev.oemUpdatedAt : "")
+        : (c.confirmation.message || "waiting for a reading newer than the command");
+    return ' <span class="pill confirmation ' + cls + '" data-confirmation="' + esc(outcome) +
+        '" title="' + esc(title) + '">' + esc(label) + "</span>";
+  }
+
   function renderCommands(commands) {
     var body = document.querySelector("#commands tbody");
     if (!commands.length) {
@@ -173,11 +192,11 @@
     }
     body.innerHTML = commands.map(function (c) {
       return '<tr class="command-row" data-command-id="' + esc(c.commandId) + '" data-status="' +
-          esc(c.status) + '">' +
+          esc(c.status) + '" data-confirmation="' + esc(confirmationOf(c)) + '">' +
           "<td>" + clock(c.completedAt) + "</td>" +
           '<td class="vehicle">' + esc(vehicleName(c.vehicleId)) + "</td>" +
           "<td>" + esc(c.type) + "</td>" +
-          "<td>" + outcomePill(c) + "</td>" +
+          "<td>" + outcomePill(c) + confirmationPill(c) + "</td>" +
           '<td class="num">' + esc(c.attempts) + "</td>" +
           '<td class="note">' + esc(c.errorCode || c.message || "") + "</td></tr>";
     }).join("");

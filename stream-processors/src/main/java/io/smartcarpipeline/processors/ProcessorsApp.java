@@ -2,6 +2,7 @@ package io.smartcarpipeline.processors;
 
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.smartcarpipeline.processors.config.ProcessorsConfig;
+import io.smartcarpipeline.processors.kafka.ConfirmationMetrics;
 import io.smartcarpipeline.processors.kafka.StreamsProperties;
 import io.smartcarpipeline.processors.query.FleetRoutes;
 import io.smartcarpipeline.processors.query.QueryRoutes;
@@ -53,7 +54,7 @@ public final class ProcessorsApp implements AutoCloseable {
   private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
   private static final int MAX_THREAD_REPLACEMENTS = 3;
   private static final List<TopicSpec<?>> READS =
-      List.of(Topics.VEHICLE_EVENTS, Topics.COMMAND_RESULTS);
+      List.of(Topics.VEHICLE_EVENTS, Topics.COMMANDS, Topics.COMMAND_RESULTS);
 
   private final Lifecycle lifecycle;
   private final HttpServer server;
@@ -97,7 +98,8 @@ public final class ProcessorsApp implements AutoCloseable {
         new KafkaStreams(
             ProcessorsTopology.build(
                 TopologySerdes.fromConfig(StreamsProperties.serdeConfig(config)),
-                config.topology()),
+                config.topology(),
+                new ConfirmationMetrics(metrics)),
             StreamsProperties.of(config, port));
     lifecycle.onStop("streams", () -> close(streams));
     holder[0] = streams;

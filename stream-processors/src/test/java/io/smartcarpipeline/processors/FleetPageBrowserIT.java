@@ -4,11 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.smartcarpipeline.events.CommandResult;
+import io.smartcarpipeline.events.CommandStatus;
+import io.smartcarpipeline.events.CommandType;
 import io.smartcarpipeline.events.VehicleEvent;
 import io.smartcarpipeline.localstack.LocalStack;
 import io.smartcarpipeline.localstack.junit.LocalStackExtension;
 import io.smartcarpipeline.processors.browser.HeadlessChromium;
 import io.smartcarpipeline.processors.config.ProcessorsConfig;
+import io.smartcarpipeline.processors.domain.SignalCodes;
+import io.smartcarpipeline.processors.testdata.EventBuilder;
 import io.smartcarpipeline.processors.testdata.FleetScript;
 import io.smartcarpipeline.schemas.Topics;
 import io.smartcarpipeline.support.config.CommonSettings;
@@ -122,6 +126,42 @@ class FleetPageBrowserIT {
         assertThat(
                 ((Number) chromium.evaluate("Number(document.body.dataset.updates)")).longValue())
             .isGreaterThan(before);
+
+        // when: a LOCK succeeds, the page shows it awaiting the car
+        Instant locked = Instant.now();
+        producer
+            .send(
+                new ProducerRecord<>(
+                    Topics.COMMAND_RESULTS.name(),
+                    FleetScript.TESLA,
+                    CommandResult.newBuilder()
+                        .setCommandId("cmd-lock")
+                        .setVehicleId(FleetScript.TESLA)
+                        .setType(CommandType.LOCK)
+                        .setStatus(CommandStatus.SUCCEEDED)
+                        .setAttempts(1)
+                        .setRequestedAt(locked.minusSeconds(2))
+                        .setCompletedAt(locked)
+                        .build()))
+            .get();
+        String lockRow = "document.querySelector('.command-row[data-command-id=\"cmd-lock\"]')";
+        awaitPage(chromium, lockRow + " && " + lockRow + ".dataset.confirmation", "AWAITING");
+
+        // then: once the car reports itself locked, the page shows the command CONFIRMED
+        producer
+            .send(
+                new ProducerRecord<>(
+                    Topics.VEHICLE_EVENTS.name(),
+                    FleetScript.TESLA,
+                    EventBuilder.state(FleetScript.TESLA, Instant.now())
+                        .bool(SignalCodes.IS_LOCKED, true, locked.plusSeconds(1))
+                        .build()))
+            .get();
+        awaitPage(chromium, lockRow + ".dataset.confirmation", "CONFIRMED");
+        awaitPage(
+            chromium,
+            card(FleetScript.TESLA) + ".querySelector('.confirmation').dataset.confirmation",
+            "CONFIRMED");
 
         // and: the polling fallback shows the same fleet
         chromium.navigate(page + "?mode=poll");

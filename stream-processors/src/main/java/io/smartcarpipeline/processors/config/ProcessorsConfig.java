@@ -37,7 +37,10 @@ import java.util.Optional;
  *     PROCESSORS_SESSION_STOP_GAP}, {@code PROCESSORS_SESSION_TIMEOUT}, {@code
  *     PROCESSORS_SESSION_GRACE}, {@code PROCESSORS_SESSION_CHECK_INTERVAL}); query store sizes per
  *     vehicle ({@code PROCESSORS_SESSION_HISTORY}, {@code PROCESSORS_COMMAND_HISTORY}, {@code
- *     PROCESSORS_SOC_HISTORY})
+ *     PROCESSORS_SOC_HISTORY}); command confirmations ({@code PROCESSORS_CONFIRMATION_WINDOW}: how
+ *     long a succeeded command waits for the car's evidence, {@code
+ *     PROCESSORS_CONFIRMATION_CHECK_INTERVAL}); {@code PROCESSORS_INCLUDE_TEST_MODE}: whether
+ *     Dashboard TEST deliveries change state, sessions and confirmations
  */
 public record ProcessorsConfig(
     KafkaClientSettings kafka,
@@ -70,6 +73,9 @@ public record ProcessorsConfig(
   public static final String COMMAND_HISTORY = "PROCESSORS_COMMAND_HISTORY";
   public static final String SOC_HISTORY = "PROCESSORS_SOC_HISTORY";
   public static final String EVENTS_INTERVAL = "PROCESSORS_EVENTS_INTERVAL";
+  public static final String CONFIRMATION_WINDOW = "PROCESSORS_CONFIRMATION_WINDOW";
+  public static final String CONFIRMATION_CHECK_INTERVAL = "PROCESSORS_CONFIRMATION_CHECK_INTERVAL";
+  public static final String INCLUDE_TEST_MODE = "PROCESSORS_INCLUDE_TEST_MODE";
 
   /** The defaults of this service on top of the common ones. */
   public static Map<String, String> defaults() {
@@ -92,6 +98,9 @@ public record ProcessorsConfig(
     d.put(COMMAND_HISTORY, "20");
     d.put(SOC_HISTORY, "360");
     d.put(EVENTS_INTERVAL, "2s");
+    d.put(CONFIRMATION_WINDOW, "10m");
+    d.put(CONFIRMATION_CHECK_INTERVAL, "10s");
+    d.put(INCLUDE_TEST_MODE, "false");
     return CommonSettings.defaultsWith(d);
   }
 
@@ -154,9 +163,20 @@ public record ProcessorsConfig(
           s.duration(SESSION_CHECK_INTERVAL),
           s.intValue(SESSION_HISTORY),
           s.intValue(COMMAND_HISTORY),
-          s.intValue(SOC_HISTORY));
+          s.intValue(SOC_HISTORY),
+          positive(s, CONFIRMATION_WINDOW),
+          positive(s, CONFIRMATION_CHECK_INTERVAL),
+          s.bool(INCLUDE_TEST_MODE));
     } catch (IllegalArgumentException e) {
       throw new ConfigException("PROCESSORS_SESSION_* / PROCESSORS_*_HISTORY", e.getMessage());
     }
+  }
+
+  private static Duration positive(Settings s, String key) {
+    Duration d = s.duration(key);
+    if (d.isNegative() || d.isZero()) {
+      throw new ConfigException(key, "must be a positive duration such as 10m");
+    }
+    return d;
   }
 }

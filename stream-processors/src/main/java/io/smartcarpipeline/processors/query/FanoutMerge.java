@@ -60,7 +60,7 @@ final class FanoutMerge {
 
   private static JsonObject totals(List<JsonObject> parts) {
     JsonObject out = new JsonObject();
-    Map<String, Object> byStatus = new TreeMap<>();
+    Map<String, Map<String, Object>> counts = new TreeMap<>();
     double energy = 0.0;
     for (JsonObject part : parts) {
       JsonObject t = part.getJsonObject("totals", new JsonObject());
@@ -70,15 +70,16 @@ final class FanoutMerge {
           energy += ((Number) v).doubleValue();
         } else if (v instanceof Number n) {
           out.put(key, out.getLong(key, 0L) + n.longValue());
-        } else if (v instanceof JsonObject counts) {
-          counts.forEach(e -> byStatus.merge(e.getKey(), e.getValue(), FanoutMerge::sum));
+        } else if (v instanceof JsonObject byKey) {
+          Map<String, Object> merged = counts.computeIfAbsent(key, k -> new TreeMap<>());
+          byKey.forEach(e -> merged.merge(e.getKey(), e.getValue(), FanoutMerge::sum));
         } else {
           out.put(key, v);
         }
       }
     }
-    return out.put("energyKwh", Math.round(energy * 1000.0) / 1000.0)
-        .put("commandsByStatus", new JsonObject(byStatus));
+    counts.forEach((key, merged) -> out.put(key, new JsonObject(merged)));
+    return out.put("energyKwh", Math.round(energy * 1000.0) / 1000.0);
   }
 
   private static Object sum(Object a, Object b) {

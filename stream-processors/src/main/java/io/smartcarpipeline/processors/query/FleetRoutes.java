@@ -1,5 +1,6 @@
 package io.smartcarpipeline.processors.query;
 
+import io.smartcarpipeline.events.CommandConfirmation;
 import io.smartcarpipeline.support.http.HttpErrors;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServerResponse;
@@ -10,6 +11,7 @@ import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.StaticHandler;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Map;
 
 /**
  * The fleet-wide routes and the live fleet page: {@code GET /fleet} (every vehicle's summary, the
@@ -62,11 +64,9 @@ public final class FleetRoutes {
     if (limit == null) {
       return;
     }
-    QueryHttp.read(vertx, ctx, () -> model.recentCommands(null, limit))
+    QueryHttp.read(vertx, ctx, () -> commandsJson(limit))
         .compose(
-            results -> {
-              JsonArray out = new JsonArray();
-              results.forEach(r -> out.add(AvroJson.toJson(r)));
+            out -> {
               return peers.answer(
                   ctx,
                   new JsonObject().put("commands", out),
@@ -120,11 +120,19 @@ public final class FleetRoutes {
             });
   }
 
+  private JsonArray commandsJson(int limit) {
+    Map<String, CommandConfirmation> confirmations = model.confirmations(null);
+    JsonArray out = new JsonArray();
+    model.recentCommands(null, limit).forEach(r -> out.add(CommandJson.of(r, confirmations)));
+    return out;
+  }
+
   private JsonObject snapshot(int sessionLimit, int commandLimit) {
     return FleetView.build(
         model.states(),
         model.allSessions(),
         model.recentCommands(null, Integer.MAX_VALUE),
+        model.confirmations(null),
         sessionLimit,
         commandLimit,
         clock.instant());

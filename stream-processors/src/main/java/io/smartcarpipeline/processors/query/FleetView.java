@@ -1,6 +1,7 @@
 package io.smartcarpipeline.processors.query;
 
 import io.smartcarpipeline.events.ChargingSession;
+import io.smartcarpipeline.events.CommandConfirmation;
 import io.smartcarpipeline.events.CommandResult;
 import io.smartcarpipeline.events.SessionStatus;
 import io.smartcarpipeline.events.VehicleState;
@@ -27,6 +28,7 @@ final class FleetView {
       List<VehicleState> states,
       List<ChargingSession> sessions,
       List<CommandResult> commands,
+      Map<String, CommandConfirmation> confirmations,
       int sessionLimit,
       int commandLimit,
       Instant now) {
@@ -51,19 +53,30 @@ final class FleetView {
           .filter(c -> c.getVehicleId().equals(s.getVehicleId()))
           .findFirst()
           .ifPresentOrElse(
-              c -> v.put("lastCommand", AvroJson.toJson(c)), () -> v.putNull("lastCommand"));
+              c -> v.put("lastCommand", CommandJson.of(c, confirmations)),
+              () -> v.putNull("lastCommand"));
       vehicles.add(v);
     }
     return new JsonObject()
         .put("generatedAt", now.toString())
-        .put("totals", totals(vehicles, sessions, commands))
+        .put("totals", totals(vehicles, sessions, commands, confirmations))
         .put("vehicles", vehicles)
         .put("sessions", toJson(newestSessions, sessionLimit))
-        .put("commands", toJson(newestCommands, commandLimit));
+        .put("commands", commandsJson(newestCommands, confirmations, commandLimit));
+  }
+
+  private static JsonArray commandsJson(
+      List<CommandResult> commands, Map<String, CommandConfirmation> confirmations, int limit) {
+    JsonArray out = new JsonArray();
+    commands.stream().limit(limit).forEach(c -> out.add(CommandJson.of(c, confirmations)));
+    return out;
   }
 
   private static JsonObject totals(
-      JsonArray vehicles, List<ChargingSession> sessions, List<CommandResult> commands) {
+      JsonArray vehicles,
+      List<ChargingSession> sessions,
+      List<CommandResult> commands,
+      Map<String, CommandConfirmation> confirmations) {
     int charging = 0;
     int plugged = 0;
     int withErrors = 0;
@@ -78,6 +91,10 @@ final class FleetView {
         sessions.stream().mapToDouble(s -> s.getEnergyKwh() == null ? 0.0 : s.getEnergyKwh()).sum();
     Map<String, Object> byStatus = new TreeMap<>();
     commands.forEach(c -> byStatus.merge(c.getStatus().name(), 1, (a, b) -> (int) a + (int) b));
+    Map<String, Object> byOutcome = new TreeMap<>();
+    confirmations
+        .values()
+        .forEach(c -> byOutcome.merge(c.getOutcome().name(), 1, (a, b) -> (int) a + (int) b));
     return new JsonObject()
         .put("scope", "query stores: the newest sessions and command results per vehicle")
         .put("vehicles", vehicles.size())
@@ -88,7 +105,8 @@ final class FleetView {
         .put("finishedSessions", sessions.size() - active)
         .put("energyKwh", Math.round(kwh * 1000.0) / 1000.0)
         .put("commands", commands.size())
-        .put("commandsByStatus", new JsonObject(byStatus));
+        .put("commandsByStatus", new JsonObject(byStatus))
+        .put("confirmationsByOutcome", new JsonObject(byOutcome));
   }
 
   private static JsonArray toJson(

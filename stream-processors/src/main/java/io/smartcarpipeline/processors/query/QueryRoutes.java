@@ -1,5 +1,6 @@
 package io.smartcarpipeline.processors.query;
 
+import io.smartcarpipeline.events.CommandConfirmation;
 import io.smartcarpipeline.support.http.HttpErrors;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
@@ -8,6 +9,7 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The per-vehicle query API: {@code GET /vehicles} (ids, paged by {@code after} and {@code limit}),
@@ -100,18 +102,22 @@ public final class QueryRoutes {
     if (limit == null || forwarded(ctx, id)) {
       return;
     }
-    QueryHttp.read(
-            vertx, ctx, () -> model.state(id).isPresent() ? model.recentCommands(id, limit) : null)
+    QueryHttp.read(vertx, ctx, () -> model.state(id).isPresent() ? commandsJson(id, limit) : null)
         .onSuccess(
-            results -> {
-              if (results == null) {
+            out -> {
+              if (out == null) {
                 notFound(ctx, id);
                 return;
               }
-              JsonArray out = new JsonArray();
-              results.forEach(r -> out.add(AvroJson.toJson(r)));
               ctx.json(new JsonObject().put("vehicleId", id).put("commands", out));
             });
+  }
+
+  private JsonArray commandsJson(String id, int limit) {
+    Map<String, CommandConfirmation> confirmations = model.confirmations(id);
+    JsonArray out = new JsonArray();
+    model.recentCommands(id, limit).forEach(r -> out.add(CommandJson.of(r, confirmations)));
+    return out;
   }
 
   private void socHistory(RoutingContext ctx) {

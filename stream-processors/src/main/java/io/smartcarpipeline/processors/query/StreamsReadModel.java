@@ -1,6 +1,7 @@
 package io.smartcarpipeline.processors.query;
 
 import io.smartcarpipeline.events.ChargingSession;
+import io.smartcarpipeline.events.CommandConfirmation;
 import io.smartcarpipeline.events.CommandResult;
 import io.smartcarpipeline.events.VehicleState;
 import io.smartcarpipeline.processors.domain.history.SocSeries;
@@ -8,7 +9,9 @@ import io.smartcarpipeline.processors.topology.StoreNames;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KafkaStreams;
@@ -105,6 +108,20 @@ public final class StreamsReadModel implements VehicleReadModel {
             .thenComparing(CommandResult::getCommandId)
             .reversed());
     return out.subList(0, Math.min(limit, out.size()));
+  }
+
+  @Override
+  public Map<String, CommandConfirmation> confirmations(String vehicleId) {
+    Map<String, CommandConfirmation> out = new HashMap<>();
+    ReadOnlyKeyValueStore<String, CommandConfirmation> store =
+        store(StoreNames.COMMAND_CONFIRMATIONS);
+    try (KeyValueIterator<String, CommandConfirmation> it =
+        vehicleId == null
+            ? store.all()
+            : store.prefixScan(StoreNames.historyPrefix(vehicleId), new StringSerializer())) {
+      it.forEachRemaining(kv -> out.put(kv.value.getCommandId(), kv.value));
+    }
+    return out;
   }
 
   @Override

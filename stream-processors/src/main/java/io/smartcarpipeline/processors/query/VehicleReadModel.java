@@ -1,10 +1,12 @@
 package io.smartcarpipeline.processors.query;
 
 import io.smartcarpipeline.events.ChargingSession;
+import io.smartcarpipeline.events.CommandConfirmation;
 import io.smartcarpipeline.events.CommandResult;
 import io.smartcarpipeline.events.VehicleState;
 import io.smartcarpipeline.processors.domain.history.SocSeries;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -31,6 +33,12 @@ public interface VehicleReadModel {
 
   /** Newest command results first, of one vehicle or (vehicleId null) of all hosted here. */
   List<CommandResult> recentCommands(String vehicleId, int limit);
+
+  /**
+   * The kept confirmations by commandId, of one vehicle or (vehicleId null) of all hosted here. A
+   * command's confirmation lives with its result (same vehicle, same instance).
+   */
+  Map<String, CommandConfirmation> confirmations(String vehicleId);
 
   /** The vehicle's recent SoC points, oldest first (empty if none). */
   List<SocSeries.Point> socHistory(String vehicleId);

@@ -24,6 +24,21 @@ public final class StoreNames {
   /** {@code vehicleId|completedAt|commandId} → {@code CommandResult}, newest few per vehicle. */
   public static final String RECENT_COMMANDS = "recent-commands";
 
+  /**
+   * {@code vehicleId|commandId} → a command awaiting the car's evidence (JSON, {@code
+   * PendingConfirmation}).
+   */
+  public static final String PENDING_CONFIRMATIONS = "pending-confirmations";
+
+  /** commandId → when it was decided (window store, bounded by the dedup retention). */
+  public static final String DECIDED_COMMANDS = "decided-commands";
+
+  /**
+   * {@code vehicleId|completedAt|commandId} → {@code CommandConfirmation}, newest few per vehicle,
+   * keyed like {@link #RECENT_COMMANDS} so the query API joins them.
+   */
+  public static final String COMMAND_CONFIRMATIONS = "command-confirmations";
+
   private StoreNames() {}
 
   /** Recent-commands key: sorts a vehicle's results by completion time. */

@@ -12,6 +12,10 @@ import java.time.Duration;
  * @param historyPerVehicle how many sessions per vehicle the query store keeps
  * @param commandsPerVehicle how many command results per vehicle the query store keeps
  * @param socPointsPerVehicle how many SoC points per vehicle the chart store keeps
+ * @param confirmationWindow how long a succeeded command waits for the car's evidence
+ * @param confirmationCheckInterval how often the wall-clock punctuator ends windows
+ * @param includeTestMode whether {@code meta.mode} TEST deliveries change state, sessions and
+ *     confirmations (they always stay on the events and signals topics)
  */
 public record TopologyOptions(
     Duration dedupRetention,
@@ -19,7 +23,10 @@ public record TopologyOptions(
     Duration sessionCheckInterval,
     int historyPerVehicle,
     int commandsPerVehicle,
-    int socPointsPerVehicle) {
+    int socPointsPerVehicle,
+    Duration confirmationWindow,
+    Duration confirmationCheckInterval,
+    boolean includeTestMode) {
 
   public TopologyOptions {
     if (dedupRetention.isNegative() || dedupRetention.isZero()) {
@@ -34,14 +41,59 @@ public record TopologyOptions(
     if (socPointsPerVehicle < 1) {
       throw new IllegalArgumentException("socPointsPerVehicle must be >= 1");
     }
+    if (notPositive(confirmationWindow) || notPositive(confirmationCheckInterval)) {
+      throw new IllegalArgumentException(
+          "confirmationWindow and confirmationCheckInterval must be positive");
+    }
   }
 
   /**
    * 7 days dedup, default session rules, a check every minute, 100 sessions, 20 command results and
-   * 360 SoC points per vehicle.
+   * 360 SoC points per vehicle; a 10-minute confirmation window checked every 10 seconds; TEST
+   * deliveries leave state alone.
    */
   public static TopologyOptions defaults() {
     return new TopologyOptions(
-        Duration.ofDays(7), SessionRules.defaults(), Duration.ofMinutes(1), 100, 20, 360);
+        Duration.ofDays(7),
+        SessionRules.defaults(),
+        Duration.ofMinutes(1),
+        100,
+        20,
+        360,
+        Duration.ofMinutes(10),
+        Duration.ofSeconds(10),
+        false);
+  }
+
+  /** These options with another confirmation window and check interval. */
+  public TopologyOptions withConfirmation(Duration window, Duration checkInterval) {
+    return new TopologyOptions(
+        dedupRetention,
+        sessionRules,
+        sessionCheckInterval,
+        historyPerVehicle,
+        commandsPerVehicle,
+        socPointsPerVehicle,
+        window,
+        checkInterval,
+        includeTestMode);
+  }
+
+  /** These options with TEST deliveries included or not. */
+  public TopologyOptions withTestMode(boolean include) {
+    return new TopologyOptions(
+        dedupRetention,
+        sessionRules,
+        sessionCheckInterval,
+        historyPerVehicle,
+        commandsPerVehicle,
+        socPointsPerVehicle,
+        confirmationWindow,
+        confirmationCheckInterval,
+        include);
+  }
+
+  private static boolean notPositive(Duration d) {
+    return d.isNegative() || d.isZero();
   }
 }

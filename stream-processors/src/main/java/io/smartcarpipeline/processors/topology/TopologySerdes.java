@@ -1,6 +1,8 @@
 package io.smartcarpipeline.processors.topology;
 
 import io.smartcarpipeline.events.ChargingSession;
+import io.smartcarpipeline.events.CommandConfirmation;
+import io.smartcarpipeline.events.CommandRequest;
 import io.smartcarpipeline.events.CommandResult;
 import io.smartcarpipeline.events.SignalEvent;
 import io.smartcarpipeline.events.VehicleEvent;
@@ -21,7 +23,9 @@ public record TopologySerdes(
     Serde<SignalEvent> signalEvent,
     Serde<VehicleState> vehicleState,
     Serde<ChargingSession> chargingSession,
-    Serde<CommandResult> commandResult) {
+    Serde<CommandResult> commandResult,
+    Serde<CommandRequest> commandRequest,
+    Serde<CommandConfirmation> commandConfirmation) {
 
   /** Serdes configured from serde settings ({@code schema.registry.url}, …). */
   public static TopologySerdes fromConfig(Map<String, ?> serdeConfig) {
@@ -30,7 +34,9 @@ public record TopologySerdes(
         AvroSerdes.valueSerde(Topics.SIGNALS, serdeConfig),
         AvroSerdes.valueSerde(Topics.VEHICLE_STATE, serdeConfig),
         AvroSerdes.valueSerde(Topics.CHARGING_SESSIONS, serdeConfig),
-        AvroSerdes.valueSerde(Topics.COMMAND_RESULTS, serdeConfig));
+        AvroSerdes.valueSerde(Topics.COMMAND_RESULTS, serdeConfig),
+        AvroSerdes.valueSerde(Topics.COMMANDS, serdeConfig),
+        AvroSerdes.valueSerde(Topics.COMMAND_CONFIRMATIONS, serdeConfig));
   }
 
   /** Serdes talking to {@code client} (tests). */
@@ -40,6 +46,8 @@ public record TopologySerdes(
         new ConfluentAvroSerde<>(SignalEvent.class, client, serdeConfig),
         new ConfluentAvroSerde<>(VehicleState.class, client, serdeConfig),
         new ConfluentAvroSerde<>(ChargingSession.class, client, serdeConfig),
-        new ConfluentAvroSerde<>(CommandResult.class, client, serdeConfig));
+        new ConfluentAvroSerde<>(CommandResult.class, client, serdeConfig),
+        new ConfluentAvroSerde<>(CommandRequest.class, client, serdeConfig),
+        new ConfluentAvroSerde<>(CommandConfirmation.class, client, serdeConfig));
   }
 }

@@ -1,6 +1,7 @@
 package io.smartcarpipeline.processors.query;
 
 import io.smartcarpipeline.events.ChargingSession;
+import io.smartcarpipeline.events.CommandConfirmation;
 import io.smartcarpipeline.events.CommandResult;
 import io.smartcarpipeline.events.EnergySource;
 import io.smartcarpipeline.events.SessionStatus;
@@ -22,6 +23,7 @@ final class FakeReadModel implements VehicleReadModel {
 
   final List<VehicleState> states = new ArrayList<>();
   final List<CommandResult> commands = new ArrayList<>();
+  final List<CommandConfirmation> confirmations = new ArrayList<>();
   final List<SocSeries.Point> history = new ArrayList<>();
   boolean ready = true;
 
@@ -84,6 +86,16 @@ final class FakeReadModel implements VehicleReadModel {
         .sorted(java.util.Comparator.comparing(CommandResult::getCompletedAt).reversed())
         .limit(limit)
         .toList();
+  }
+
+  @Override
+  public Map<String, CommandConfirmation> confirmations(String vehicleId) {
+    check();
+    Map<String, CommandConfirmation> out = new HashMap<>();
+    confirmations.stream()
+        .filter(c -> vehicleId == null || c.getVehicleId().equals(vehicleId))
+        .forEach(c -> out.put(c.getCommandId(), c));
+    return out;
   }
 
   @Override

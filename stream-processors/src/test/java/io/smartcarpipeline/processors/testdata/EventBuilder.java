@@ -29,6 +29,7 @@ public final class EventBuilder {
   private EventType type = EventType.VEHICLE_STATE;
   private Instant receivedAt;
   private VehicleInfo vehicle = new VehicleInfo("TESLA", "Model 3", 2020);
+  private String mode = "LIVE";
   private final List<Signal> signals = new ArrayList<>();
   private final List<VehicleError> errors = new ArrayList<>();
 
@@ -52,6 +53,12 @@ public final class EventBuilder {
   /** Make, model and year (default a 2020 Tesla Model 3). */
   public EventBuilder vehicle(String make, String model, int year) {
     this.vehicle = new VehicleInfo(make, model, year);
+    return this;
+  }
+
+  /** {@code meta.mode} (default LIVE). */
+  public EventBuilder mode(String mode) {
+    this.mode = mode;
     return this;
   }
 
@@ -139,6 +146,7 @@ public final class EventBuilder {
         .setErrors(errors)
         .setDeliveredAt(receivedAt)
         .setReceivedAt(receivedAt)
+        .setMode(mode)
         .setSignature(SignatureCheck.NOT_CHECKED)
         .setRawBody("{}")
         .build();
