@@ -33,6 +33,24 @@ class ProcessorsConfigTest {
   }
 
   @Test
+  void confirmationWindowAndTestModeHaveDefaultsAndOverrides() {
+    ProcessorsConfig defaults = ProcessorsConfig.load(Map.of());
+    ProcessorsConfig c =
+        ProcessorsConfig.load(
+            Map.of(
+                ProcessorsConfig.CONFIRMATION_WINDOW, "3m",
+                ProcessorsConfig.INCLUDE_TEST_MODE, "true"));
+
+    assertThat(defaults.topology().confirmationWindow()).isEqualTo(Duration.ofMinutes(10));
+    assertThat(defaults.topology().includeTestMode()).isFalse();
+    assertThat(c.topology().confirmationWindow()).isEqualTo(Duration.ofMinutes(3));
+    assertThat(c.topology().includeTestMode()).isTrue();
+    assertThatThrownBy(
+            () -> ProcessorsConfig.load(Map.of(ProcessorsConfig.CONFIRMATION_WINDOW, "0s")))
+        .hasMessageContaining(ProcessorsConfig.CONFIRMATION_WINDOW);
+  }
+
+  @Test
   void shouldNameTheKeyOfABadValue() {
     assertThatThrownBy(() -> ProcessorsConfig.load(Map.of("PROCESSORS_PORT", "eighty")))
         .isInstanceOf(ConfigException.class)

@@ -59,6 +59,7 @@ public final class FixtureEvents {
           .setSignals(signals)
           .setErrors(errors)
           .setReceivedAt(receivedAt)
+          .setMode(root.path("meta").path("mode").asText(null))
           .setSignature(SignatureCheck.NOT_CHECKED)
           .setRawBody(raw)
           .build();
