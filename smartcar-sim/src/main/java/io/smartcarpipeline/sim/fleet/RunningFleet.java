@@ -48,6 +48,11 @@ public final class RunningFleet implements AutoCloseable {
     return verticle.models().stream().map(VehicleModel::profile).toList();
   }
 
+  /** Events generated for vehicles not subscribed to the fleet's webhook, hence not sent. */
+  public long unsubscribedEvents() {
+    return verticle.unsubscribed();
+  }
+
   /** The fleet's simulated now. */
   public Instant simulatedNow() {
     return verticle.clock().instant();
