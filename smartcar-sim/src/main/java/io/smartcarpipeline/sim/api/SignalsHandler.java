@@ -13,8 +13,10 @@ import io.vertx.ext.web.RoutingContext;
  * configured for {@code signals} (a long-running draw just answers after the hold). A
  * streaming-capable vehicle without the virtual key allows one answered read per 8 hours of
  * simulated time ({@link io.smartcarpipeline.sim.manage.TeslaReadRule}): a read inside the window
- * gets 429 {@code RATE_LIMIT:VEHICLE} with {@code Retry-After} (the simulated seconds left) and is
- * counted as a violation.
+ * gets 429 {@code RATE_LIMIT:VEHICLE} with {@code Retry-After} (the seconds left, divided by the
+ * fleet's time factor while a fleet runs) and is counted as a violation. A fleet vehicle answers
+ * what it reported last ({@link FleetSignalsView}), any other vehicle its state ({@link
+ * SignalsView}).
  */
 public final class SignalsHandler {
 
@@ -44,8 +46,9 @@ public final class SignalsHandler {
     if (eightHourRule) {
       long wait = services.teslaRule().check(vehicleId, services.simulatedNow());
       if (wait > 0) {
+        long retryAfter = services.realSeconds(wait);
         SimResponses.error(
-            ctx, SmartcarError.rateLimit("VEHICLE", (int) Math.min(Integer.MAX_VALUE, wait)));
+            ctx, SmartcarError.rateLimit("VEHICLE", (int) Math.min(Integer.MAX_VALUE, retryAfter)));
         return;
       }
     }
@@ -81,7 +84,11 @@ public final class SignalsHandler {
           services.teslaRule().recordRead(vehicle.id(), services.simulatedNow());
         }
         SimResponses.json(
-            ctx, 200, SignalsView.render(vehicle.snapshot(), services.clock().instant()));
+            ctx,
+            200,
+            FleetSignalsView.of(services, vehicle.id())
+                .orElseGet(
+                    () -> SignalsView.render(vehicle.snapshot(), services.clock().instant())));
       }
     }
   }

@@ -26,6 +26,16 @@ public record SimServices(
     TeslaReadRule teslaRule,
     AtomicReference<RunningFleet> runningFleet) {
 
+  /**
+   * Real seconds a client must wait for {@code simulatedSeconds} to pass: divided by the fleet's
+   * time factor while a fleet runs (at least 1).
+   */
+  public long realSeconds(long simulatedSeconds) {
+    RunningFleet running = runningFleet.get();
+    double factor = running == null ? 1 : Math.max(1e-9, running.timeFactor());
+    return Math.max(1, (long) Math.ceil(simulatedSeconds / factor));
+  }
+
   /** The fleet's simulated now while a fleet runs, else the stand-in's clock. */
   public Instant simulatedNow() {
     RunningFleet running = runningFleet.get();

@@ -174,6 +174,10 @@ final class FleetVerticle extends VerticleBase {
     vertx.setTimer(20, id -> waitForDrain(drained, deadlineNanos));
   }
 
+  double timeFactor() {
+    return config.timeFactor();
+  }
+
   Clock clock() {
     return clock;
   }

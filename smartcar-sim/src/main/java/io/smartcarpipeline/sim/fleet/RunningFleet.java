@@ -53,6 +53,11 @@ public final class RunningFleet implements AutoCloseable {
     return verticle.unsubscribed();
   }
 
+  /** Simulated seconds per real second. */
+  public double timeFactor() {
+    return verticle.timeFactor();
+  }
+
   /** The fleet's simulated now. */
   public Instant simulatedNow() {
     return verticle.clock().instant();
