@@ -5,7 +5,6 @@ import io.smartcarpipeline.sim.fault.FaultRules;
 import io.smartcarpipeline.sim.manage.Subscription;
 import io.smartcarpipeline.sim.manage.SubscriptionStore;
 import io.smartcarpipeline.sim.manage.Webhook;
-import io.smartcarpipeline.sim.vehicle.Connection;
 import io.smartcarpipeline.sim.vehicle.SimVehicle;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.DecodeException;
@@ -195,7 +194,8 @@ public final class ManagementHandler {
                   .filter(s -> vehicleId == null || s.vehicleId().equals(vehicleId))
                   .filter(s -> userId == null || s.userId().equals(userId))
                   .toList();
-          SimResponses.json(ctx, 200, paging.page(ctx, matching, this::resource));
+          SimResponses.json(
+              ctx, 200, paging.page(ctx, matching, s -> SubscriptionView.resource(services, s)));
         });
   }
 
@@ -212,7 +212,11 @@ public final class ManagementHandler {
             store
                 .get(id)
                 .ifPresentOrElse(
-                    s -> SimResponses.json(ctx, 200, new JsonObject().put("data", resource(s))),
+                    s ->
+                        SimResponses.json(
+                            ctx,
+                            200,
+                            new JsonObject().put("data", SubscriptionView.resource(services, s))),
                     () -> SimResponses.error(ctx, unknownSubscription(id))));
   }
 
@@ -232,36 +236,6 @@ public final class ManagementHandler {
             SimResponses.error(ctx, unknownSubscription(subscriptionId));
           }
         });
-  }
-
-  private JsonObject resource(Subscription s) {
-    JsonObject vehicle =
-        services
-            .fleet()
-            .get(s.vehicleId())
-            .map(
-                v ->
-                    ConnectionsHandler.vehicleAttributes(
-                        v.snapshot(),
-                        services
-                            .fleet()
-                            .connection(s.vehicleId())
-                            .map(Connection::mode)
-                            .orElse("live")))
-            .orElse(null);
-    String created = s.createdAt().toString();
-    return new JsonObject()
-        .put("type", "subscription")
-        .put("id", s.id())
-        .put("attributes", new JsonObject().put("vehicle", vehicle))
-        .put("meta", new JsonObject().put("createdAt", created).put("updatedAt", created))
-        .put(
-            "relationships",
-            new JsonObject()
-                .put("webhook", ConnectionsHandler.related("webhook", s.webhookId()))
-                .put("user", ConnectionsHandler.related("user", s.userId()))
-                .put("vehicle", ConnectionsHandler.related("vehicle", s.vehicleId())))
-        .put("links", new JsonObject().put("self", "/subscriptions/" + s.id()));
   }
 
   private static String text(JsonObject o, String key) {
