@@ -7,6 +7,7 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import java.util.LinkedHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -87,8 +88,7 @@ public final class VehicleAdmin {
             .put("teslaReadViolations", services.teslaRule().violations())
             .put(
                 "teslaReadViolationsByVehicle",
-                new JsonObject(
-                    new java.util.LinkedHashMap<>(services.teslaRule().violationsByVehicle())))
+                new JsonObject(new LinkedHashMap<>(services.teslaRule().violationsByVehicle())))
             .put("connections", services.fleet().connections().size())
             .put("subscriptions", services.subscriptions().list(null).size())
             .put("autoEnroll", services.subscriptions().autoEnroll())

@@ -3,6 +3,7 @@ package io.smartcarpipeline.sim.fault;
 import io.smartcarpipeline.sim.vehicle.CommandType;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * Which {@link FaultProfile} applies to a request: one for a vehicle if set, else one for the
@@ -38,8 +39,8 @@ public record FaultRules(
   public static final String COMPATIBILITY = "compatibility";
 
   /** The request names besides the six commands that {@code byCommand} accepts. */
-  public static final java.util.Set<String> READ_NAMES =
-      java.util.Set.of(SIGNALS, CONNECTIONS, VEHICLE, WEBHOOKS, SUBSCRIPTIONS, COMPATIBILITY);
+  public static final Set<String> READ_NAMES =
+      Set.of(SIGNALS, CONNECTIONS, VEHICLE, WEBHOOKS, SUBSCRIPTIONS, COMPATIBILITY);
 
   public FaultRules {
     defaults = defaults == null ? FaultProfile.none() : defaults;

@@ -3,6 +3,7 @@ package io.smartcarpipeline.sim.manage;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -60,7 +61,7 @@ public final class TeslaReadRule {
 
   /** Refused reads by vehicle id. */
   public Map<String, Long> violationsByVehicle() {
-    Map<String, Long> out = new java.util.TreeMap<>();
+    Map<String, Long> out = new TreeMap<>();
     violations.forEach((id, n) -> out.put(id, n.get()));
     return out;
   }
