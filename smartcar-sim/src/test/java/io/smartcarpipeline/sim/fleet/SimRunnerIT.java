@@ -78,7 +78,12 @@ class SimRunnerIT {
 
     String out = bytes.toString(StandardCharsets.UTF_8);
     assertThat(exit).isZero();
-    assertThat(out).contains("sim_started api=http://localhost:").contains("vehicles=4");
+    assertThat(out)
+        .contains("sim_started api=http://localhost:")
+        .containsPattern("management=http://localhost:[0-9]+/management/v3 ")
+        .containsPattern("compatibility=http://localhost:[0-9]+/compatibility/v3 ")
+        .contains("auto_enroll=true")
+        .contains("vehicles=4");
     assertThat(out).containsPattern("(?m)^sim sim_time=\\S+ events=\\d+ sent=\\d+ accepted=\\d+");
     assertThat(out).contains("sim_stopped");
     assertThat(deliveries.get()).isGreaterThanOrEqualTo(4);
