@@ -24,6 +24,7 @@ import io.smartcarpipeline.support.config.Settings;
 import io.smartcarpipeline.support.http.OpsRoutes;
 import io.smartcarpipeline.support.kafka.KafkaClients;
 import io.smartcarpipeline.support.kafka.TopicCreator;
+import io.smartcarpipeline.support.metrics.ConsumerGroupLag;
 import io.smartcarpipeline.support.metrics.Metrics;
 import io.smartcarpipeline.support.service.Lifecycle;
 import io.smartcarpipeline.support.service.ServiceMain;
@@ -58,6 +59,7 @@ public final class DispatcherApp implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(DispatcherApp.class);
   private static final Duration STEP_TIMEOUT = Duration.ofSeconds(30);
+  private static final Duration LAG_INTERVAL = Duration.ofSeconds(15);
 
   /** Ready means the consumer polled within this gap (it polls every 100 ms when healthy). */
   private static final Duration READY_POLL_GAP = Duration.ofSeconds(30);
@@ -155,6 +157,16 @@ public final class DispatcherApp implements AutoCloseable {
             metrics.inFlight(),
             metrics::phase);
     lifecycle.onStop("consumer", loop::discardIfNeverRun);
+    lifecycle.own(
+        "consumer-lag",
+        ConsumerGroupLag.start(
+            Admin.create(
+                KafkaClients.adminConfig(c.kafka(), "command-dispatcher-lag", LAG_INTERVAL)),
+            c.groupId(),
+            List.of(),
+            registry,
+            LAG_INTERVAL,
+            clock));
     Router router = Router.router(vertx);
     OpsRoutes.mount(
         router, registry, () -> Future.succeededFuture(lifecycle.ready() && loop.healthy()));

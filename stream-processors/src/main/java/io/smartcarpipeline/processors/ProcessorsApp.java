@@ -4,6 +4,7 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.smartcarpipeline.processors.config.ProcessorsConfig;
 import io.smartcarpipeline.processors.kafka.ConfirmationMetrics;
 import io.smartcarpipeline.processors.kafka.StreamsProperties;
+import io.smartcarpipeline.processors.metrics.StateFreshnessMetrics;
 import io.smartcarpipeline.processors.query.FleetRoutes;
 import io.smartcarpipeline.processors.query.QueryRoutes;
 import io.smartcarpipeline.processors.query.StreamsReadModel;
@@ -16,6 +17,7 @@ import io.smartcarpipeline.support.http.HttpErrors;
 import io.smartcarpipeline.support.http.OpsRoutes;
 import io.smartcarpipeline.support.kafka.KafkaClients;
 import io.smartcarpipeline.support.kafka.TopicCreator;
+import io.smartcarpipeline.support.metrics.ConsumerGroupLag;
 import io.smartcarpipeline.support.metrics.Metrics;
 import io.smartcarpipeline.support.service.Lifecycle;
 import io.smartcarpipeline.support.service.ServiceMain;
@@ -53,6 +55,7 @@ public final class ProcessorsApp implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(ProcessorsApp.class);
   private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
   private static final int MAX_THREAD_REPLACEMENTS = 3;
+  private static final Duration OBSERVE_INTERVAL = Duration.ofSeconds(15);
   private static final List<TopicSpec<?>> READS =
       List.of(Topics.VEHICLE_EVENTS, Topics.COMMANDS, Topics.COMMAND_RESULTS);
 
@@ -109,8 +112,31 @@ public final class ProcessorsApp implements AutoCloseable {
     new QueryRoutes(vertx, model).mount(router);
     new FleetRoutes(vertx, model, config.eventsInterval(), Clock.systemUTC()).mount(router);
     run(streams);
+    observe(lifecycle, config, metrics, model);
     LOG.info("processors_started port={} config={}", port, config);
     return new ProcessorsApp(lifecycle, server, streams);
+  }
+
+  /** Consumer lag and state freshness, measured every {@link #OBSERVE_INTERVAL} off the streams. */
+  private static void observe(
+      Lifecycle lifecycle,
+      ProcessorsConfig config,
+      PrometheusMeterRegistry metrics,
+      StreamsReadModel model) {
+    lifecycle.own(
+        "consumer-lag",
+        ConsumerGroupLag.start(
+            Admin.create(
+                KafkaClients.adminConfig(
+                    config.kafka(), "stream-processors-lag", OBSERVE_INTERVAL)),
+            config.applicationId(),
+            List.of(Topics.DEAD_LETTERS.name()),
+            metrics,
+            OBSERVE_INTERVAL,
+            Clock.systemUTC()));
+    lifecycle.own(
+        "state-freshness",
+        StateFreshnessMetrics.start(model::states, metrics, Clock.systemUTC(), OBSERVE_INTERVAL));
   }
 
   public static void main(String[] args) {

@@ -225,4 +225,21 @@ class ProcessorsTopologyTest {
 
     assertThat(states.readValuesToList()).hasSize(1);
   }
+
+  @Test
+  void shouldCountDroppedDuplicatesInAStreamsMetric() {
+    VehicleEvent first = day.charge(0, true, true, 20, 0.0);
+    send(first);
+    send(VehicleEvent.newBuilder(first).setDeliveryId("retry-2").build());
+    send(VehicleEvent.newBuilder(first).setDeliveryId("retry-3").build());
+    send(day.charge(30, true, true, 30, 6.0));
+
+    double dropped =
+        driver.metrics().entrySet().stream()
+            .filter(e -> e.getKey().group().equals("stream-dedup-metrics"))
+            .filter(e -> e.getKey().name().equals("duplicates-dropped-total"))
+            .mapToDouble(e -> ((Number) e.getValue().metricValue()).doubleValue())
+            .sum();
+    assertThat(dropped).isEqualTo(2.0);
+  }
 }
