@@ -5,11 +5,14 @@ import io.smartcarpipeline.sim.fault.FaultRules;
 import io.smartcarpipeline.sim.vehicle.SimVehicle;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.RoutingContext;
+import java.time.Instant;
 
 /**
  * {@code GET /v3/vehicles/{id}/signals}: the vehicle's current state as V3 signals (§6.4), behind
  * the same guard as commands (bearer, bucket, {@code sc-user-id}, vehicle, user) and the faults
- * configured for {@code signals} (a long-running draw just answers after the hold).
+ * configured for {@code signals} (a long-running draw just answers after the hold). A car reports
+ * live ({@code oemUpdatedAt} = the read), except a change a command made under a {@code
+ * reportDelayMs} / {@code neverReports} fault: until then it reports its state from before.
  */
 public final class SignalsHandler {
 
@@ -52,11 +55,15 @@ public final class SignalsHandler {
     }
     switch (fault.kind()) {
       case DROP -> CommandHandler.drop(ctx);
-      case GATEWAY_TIMEOUT -> CommandHandler.gatewayTimeout(ctx);
-      case RATE_LIMIT, SERVER_ERROR, UPSTREAM -> SimResponses.error(ctx, fault.error());
-      default ->
-          SimResponses.json(
-              ctx, 200, SignalsView.render(vehicle.snapshot(), services.clock().instant()));
+      case GATEWAY_TIMEOUT, GATEWAY_TIMEOUT_BEFORE -> CommandHandler.gatewayTimeout(ctx);
+      case RATE_LIMIT, SERVER_ERROR, UPSTREAM, OEM_RATE_LIMIT ->
+          SimResponses.error(ctx, fault.error());
+      default -> {
+        Instant now = services.clock().instant();
+        SimVehicle.Reported reported = vehicle.reported(now);
+        SimResponses.json(
+            ctx, 200, SignalsView.render(reported.snapshot(), now, reported.oemUpdatedAt()));
+      }
     }
   }
 }
