@@ -6,7 +6,6 @@ import io.smartcarpipeline.dispatcher.idempotency.IdempotencyLedger;
 import io.smartcarpipeline.dispatcher.metrics.DispatcherMetrics;
 import io.smartcarpipeline.dispatcher.retry.RetryDecision;
 import io.smartcarpipeline.dispatcher.retry.RetryPolicy;
-import io.smartcarpipeline.dispatcher.verify.CommandGoal;
 import io.smartcarpipeline.dispatcher.verify.VehicleStateReader;
 import io.smartcarpipeline.events.CommandResult;
 import io.smartcarpipeline.events.CommandStatus;
@@ -184,7 +183,6 @@ public final class CommandExecutor {
       CommandRun run, AccessToken token, Classification c, Instant sentAt) {
     return stateCheck
         .check(run, token, sentAt)
-        .map(j -> stillPending(run, j))
         .compose(
             j -> {
               run.stateEvidence = j.evidence();
@@ -205,17 +203,11 @@ public final class CommandExecutor {
                 case NOT_REACHED ->
                     retryOrFail(
                         run,
-                        new Classification(
-                            Verdict.RETRYABLE,
+                        retryable(
                             "no final answer ("
                                 + c.reason()
                                 + ") and the car's signals show it did not take effect: "
                                 + j.evidence(),
-                            Schedule.TRANSIENT,
-                            null,
-                            0,
-                            false,
-                            false,
                             c.brokenService()));
                 case UNKNOWN ->
                     done(
@@ -231,24 +223,6 @@ public final class CommandExecutor {
                             + " on the car or in the owner's app before sending a new command");
               };
             });
-  }
-
-  /**
-   * After a PENDING answer the command is accepted and may still run: a car not (yet) in the wanted
-   * state is no reason to send it again, so that counts as "cannot tell".
-   */
-  private static CommandGoal.Judgement stillPending(CommandRun run, CommandGoal.Judgement j) {
-    boolean pending =
-        run.lastResponse != null && "PENDING".equalsIgnoreCase(run.lastResponse.statusValue());
-    if (!pending || j.kind() != CommandGoal.Kind.NOT_REACHED) {
-      return j;
-    }
-    return new CommandGoal.Judgement(
-        CommandGoal.Kind.UNKNOWN,
-        j.signal(),
-        j.evidence()
-            + "; Smartcar still reports the command PENDING, so the car may carry it out"
-            + " later");
   }
 
   private static boolean isOemRateLimit(ApiOutcome outcome) {
@@ -271,17 +245,16 @@ public final class CommandExecutor {
         cause.toString());
     return retryOrFail(
         run,
-        new Classification(
-            Verdict.RETRYABLE,
+        retryable(
             "not sent: the attempt marker could not be written to the ledger topic ("
                 + cause.getClass().getSimpleName()
                 + "); check the Kafka brokers",
-            Schedule.TRANSIENT,
-            null,
-            0,
-            false,
-            false,
             false));
+  }
+
+  private static Classification retryable(String reason, boolean brokenService) {
+    return new Classification(
+        Verdict.RETRYABLE, reason, Schedule.TRANSIENT, null, 0, false, false, brokenService);
   }
 
   private Future<CommandResult> tokenFailed(CommandRun run, Classification c) {

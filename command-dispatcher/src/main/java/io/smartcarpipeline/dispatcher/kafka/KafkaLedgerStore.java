@@ -62,6 +62,14 @@ public final class KafkaLedgerStore implements LedgerWriter, AutoCloseable {
   private final Context context;
   private final CommandTimeline.PhaseRecorder phases;
   private final ExecutorService sender;
+  private final long maxBlockNanos;
+
+  /** Sender thread only: when a send last waited max.block.ms in vain. */
+  private volatile long blockedAt = System.nanoTime() - Duration.ofDays(1).toNanos();
+
+  private static final String UNAVAILABLE =
+      "the ledger topic is unavailable (a marker waited max.block.ms moments ago): check the Kafka"
+          + " brokers";
 
   /**
    * @param phases records {@link CommandPhase#MARKER_ACK}: produce → ack on the I/O thread
@@ -96,6 +104,7 @@ public final class KafkaLedgerStore implements LedgerWriter, AutoCloseable {
     c.put(ProducerConfig.ACKS_CONFIG, "all");
     c.put(ProducerConfig.LINGER_MS_CONFIG, 0);
     c.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, maxBlock.toMillis());
+    this.maxBlockNanos = maxBlock.toNanos();
     c.putAll(overrides);
     this.sender =
         Executors.newSingleThreadExecutor(
@@ -196,16 +205,25 @@ public final class KafkaLedgerStore implements LedgerWriter, AutoCloseable {
   }
 
   private void send(ProducerRecord<String, String> record, long sentAt, Promise<Void> promise) {
+    if (System.nanoTime() - blockedAt < maxBlockNanos) {
+      // a marker just waited max.block.ms in vain: fail the queued ones at once instead of making
+      // each of them wait as long in turn (their commands are retried later, not sent)
+      complete(promise, new IllegalStateException(UNAVAILABLE));
+      return;
+    }
     try {
       producer.send(
           record,
           (metadata, error) -> {
             if (error == null) {
               phases.record(CommandPhase.MARKER_ACK, System.nanoTime() - sentAt);
+            } else if (error instanceof org.apache.kafka.common.errors.TimeoutException) {
+              blockedAt = System.nanoTime();
             }
             complete(promise, error);
           });
     } catch (RuntimeException e) {
+      blockedAt = System.nanoTime();
       complete(promise, e); // max.block.ms ran out, or the producer is closed
     }
   }

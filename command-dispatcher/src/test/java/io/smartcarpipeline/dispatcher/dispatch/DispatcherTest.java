@@ -448,4 +448,31 @@ class DispatcherTest {
     assertThat(result.getStatus()).isEqualTo(CommandStatus.SUCCEEDED);
     assertThat(result.getAttempts()).isEqualTo(1);
   }
+
+  @Test
+  void shouldReadAgainWhenTheStateReadItselfFailed() {
+    script.add(GATEWAY_TIMEOUT);
+    readings.add(StateReading.unavailable("the signals read answered HTTP 502"));
+    readings.add(reading("closure-islocked", true, T0.plusSeconds(8)));
+
+    CommandResult result = run(command("c1", CommandType.LOCK, null)).result();
+
+    assertThat(sends()).isEqualTo(1);
+    assertThat(result.getStateReads()).isEqualTo(2);
+    assertThat(result.getStatus()).isEqualTo(CommandStatus.SUCCEEDED);
+    assertThat(result.getAlreadyInState()).isTrue();
+  }
+
+  @Test
+  void shouldEndOutcomeUnknownWhenEveryStateReadFails() {
+    script.add(GATEWAY_TIMEOUT);
+
+    CommandResult result = run(command("c1", CommandType.UNLOCK, null)).result();
+
+    assertThat(sends()).isEqualTo(1);
+    assertThat(result.getStateReads()).isEqualTo(3);
+    assertThat(result.getStatus()).isEqualTo(CommandStatus.FAILED);
+    assertThat(result.getOutcomeUnknown()).isTrue();
+    assertThat(result.getStateEvidence()).isEqualTo("nothing scripted");
+  }
 }
