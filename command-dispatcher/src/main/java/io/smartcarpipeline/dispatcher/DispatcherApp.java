@@ -11,6 +11,7 @@ import io.smartcarpipeline.dispatcher.kafka.CommandConsumerLoop;
 import io.smartcarpipeline.dispatcher.kafka.ConsumerLoopFactory;
 import io.smartcarpipeline.dispatcher.kafka.KafkaLedgerStore;
 import io.smartcarpipeline.dispatcher.metrics.DispatcherMetrics;
+import io.smartcarpipeline.dispatcher.verify.SignalsStateReader;
 import io.smartcarpipeline.schemas.TopicSpec;
 import io.smartcarpipeline.schemas.Topics;
 import io.smartcarpipeline.smartcar.auth.IamTokenClient;
@@ -136,7 +137,12 @@ public final class DispatcherApp implements AutoCloseable {
         lifecycle.own(
             "ledger",
             new KafkaLedgerStore(
-                c.kafka(), ledgerTopic, c.transactionalId(), context, metrics::phase));
+                c.kafka(),
+                ledgerTopic,
+                c.transactionalId(),
+                context,
+                metrics::phase,
+                c.ledgerMaxBlock()));
     IdempotencyLedger ledger = new IdempotencyLedger(ledgerStore);
     VertxTimers timers = new VertxTimers(vertx);
     AtomicBoolean running = new AtomicBoolean(true);
@@ -224,7 +230,10 @@ public final class DispatcherApp implements AutoCloseable {
         ledger,
         timers,
         metrics,
-        running::get);
+        running::get,
+        new SignalsStateReader(web, c.apiOrigin(), Duration.ofSeconds(60)),
+        c.stateReadDelay(),
+        c.oemRateLimitHold());
   }
 
   private static Budgets budgets(DispatcherConfig c, Clock clock, DispatcherMetrics metrics) {

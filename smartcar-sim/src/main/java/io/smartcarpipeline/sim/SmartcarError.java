@@ -139,6 +139,17 @@ public record SmartcarError(
         "Your vehicle's manufacturer is unavailable. Please try again later.");
   }
 
+  /** 502 UPSTREAM:RATE_LIMIT: the OEM's own rate limit (docs/smartcar-v3.md §5.2). */
+  public static SmartcarError oemRateLimit() {
+    return of(
+        502,
+        "UPSTREAM",
+        "RATE_LIMIT",
+        "The vehicle manufacturer has rate limited requests to this vehicle.",
+        "RETRY_LATER",
+        "Your vehicle's manufacturer is limiting requests. Please try again much later.");
+  }
+
   private static SmartcarError of(
       int status,
       String type,

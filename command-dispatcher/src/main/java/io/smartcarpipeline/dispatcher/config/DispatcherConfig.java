@@ -37,6 +37,12 @@ import java.util.Random;
  * @param topics how the topics the dispatcher writes are created at start
  * @param httpMaxConnections HTTP/1.1 connections to Smartcar at most; a command call holds one for
  *     its whole duration (up to the read timeout), so this caps the calls on the wire at once
+ * @param stateReadDelay after an ambiguous answer (504, timeout, PENDING), how long to let the car
+ *     report before reading its signals
+ * @param oemRateLimitHold after {@code UPSTREAM:RATE_LIMIT}, how long the vehicle is not called
+ * @param ledgerMaxBlock the ledger producer's {@code max.block.ms}: how long writing an attempt
+ *     marker may wait for metadata or buffer space before the attempt fails (it waits on the
+ *     producer's own thread, never on the event loop)
  */
 public record DispatcherConfig(
     KafkaClientSettings kafka,
@@ -55,7 +61,10 @@ public record DispatcherConfig(
     int maxInFlight,
     Duration shutdownGrace,
     TopicSettings topics,
-    int httpMaxConnections) {
+    int httpMaxConnections,
+    Duration stateReadDelay,
+    Duration oemRateLimitHold,
+    Duration ledgerMaxBlock) {
 
   public static final String SMARTCAR_CLIENT_ID = "SMARTCAR_CLIENT_ID";
   public static final String SMARTCAR_CLIENT_SECRET = "SMARTCAR_CLIENT_SECRET";
@@ -70,6 +79,9 @@ public record DispatcherConfig(
   public static final String MAX_IN_FLIGHT = "DISPATCHER_MAX_IN_FLIGHT";
   public static final String SHUTDOWN_GRACE = "DISPATCHER_SHUTDOWN_GRACE";
   public static final String HTTP_MAX_CONNECTIONS = "DISPATCHER_HTTP_MAX_CONNECTIONS";
+  public static final String STATE_READ_DELAY = "DISPATCHER_STATE_READ_DELAY";
+  public static final String OEM_RATE_LIMIT_HOLD = "DISPATCHER_OEM_RATE_LIMIT_HOLD";
+  public static final String LEDGER_MAX_BLOCK = "DISPATCHER_LEDGER_MAX_BLOCK";
 
   /** Retry settings; see {@link RetryPolicy}. */
   public record RetrySettings(
@@ -119,6 +131,9 @@ public record DispatcherConfig(
           Map.entry(MAX_IN_FLIGHT, "5000"),
           Map.entry(SHUTDOWN_GRACE, "30s"),
           Map.entry(HTTP_MAX_CONNECTIONS, "5000"),
+          Map.entry(STATE_READ_DELAY, "5s"),
+          Map.entry(OEM_RATE_LIMIT_HOLD, "6h"),
+          Map.entry(LEDGER_MAX_BLOCK, "2s"),
           Map.entry("DISPATCHER_RETRY_MAX_ATTEMPTS", "6"),
           Map.entry("DISPATCHER_RETRY_MAX_TOTAL_TIME", "30m"),
           Map.entry("DISPATCHER_RETRY_INITIAL_BACKOFF", "1s"),
@@ -184,7 +199,10 @@ public record DispatcherConfig(
         atLeast(s, MAX_IN_FLIGHT, 1),
         s.duration(SHUTDOWN_GRACE),
         TopicSettings.from(s),
-        atLeast(s, HTTP_MAX_CONNECTIONS, 1));
+        atLeast(s, HTTP_MAX_CONNECTIONS, 1),
+        s.duration(STATE_READ_DELAY),
+        positive(s, OEM_RATE_LIMIT_HOLD),
+        positive(s, LEDGER_MAX_BLOCK));
   }
 
   /** {@code KAFKA_BOOTSTRAP_SERVERS}. */

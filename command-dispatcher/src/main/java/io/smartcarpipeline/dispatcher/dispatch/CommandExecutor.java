@@ -6,14 +6,18 @@ import io.smartcarpipeline.dispatcher.idempotency.IdempotencyLedger;
 import io.smartcarpipeline.dispatcher.metrics.DispatcherMetrics;
 import io.smartcarpipeline.dispatcher.retry.RetryDecision;
 import io.smartcarpipeline.dispatcher.retry.RetryPolicy;
+import io.smartcarpipeline.dispatcher.verify.VehicleStateReader;
 import io.smartcarpipeline.events.CommandResult;
 import io.smartcarpipeline.events.CommandStatus;
 import io.smartcarpipeline.smartcar.auth.AccessToken;
 import io.smartcarpipeline.smartcar.auth.TokenProvider;
 import io.smartcarpipeline.smartcar.budget.Budgets;
 import io.smartcarpipeline.smartcar.errors.Classification;
+import io.smartcarpipeline.smartcar.errors.Schedule;
 import io.smartcarpipeline.smartcar.errors.SmartcarErrorClassifier;
+import io.smartcarpipeline.smartcar.errors.Verdict;
 import io.smartcarpipeline.smartcar.http.ApiOutcome;
+import io.smartcarpipeline.smartcar.http.ApiResponse;
 import io.vertx.core.Future;
 import java.time.Clock;
 import java.time.Duration;
@@ -49,7 +53,14 @@ public final class CommandExecutor {
   private final Clock clock;
   private final DispatcherMetrics metrics;
   private final BooleanSupplier running;
+  private final StateCheck stateCheck;
+  private final Duration oemRateLimitHold;
 
+  /**
+   * @param stateReader reads the car's signals after an ambiguous answer
+   * @param settle wait before that read, so the car can report
+   * @param oemRateLimitHold how long a vehicle is not called after {@code UPSTREAM:RATE_LIMIT}
+   */
   public CommandExecutor(
       TokenProvider tokens,
       CommandSender sender,
@@ -59,7 +70,10 @@ public final class CommandExecutor {
       IdempotencyLedger ledger,
       Timers timers,
       DispatcherMetrics metrics,
-      BooleanSupplier running) {
+      BooleanSupplier running,
+      VehicleStateReader stateReader,
+      Duration settle,
+      Duration oemRateLimitHold) {
     this.tokens = tokens;
     this.sender = sender;
     this.classifier = classifier;
@@ -70,6 +84,8 @@ public final class CommandExecutor {
     this.clock = policy.clock();
     this.metrics = metrics;
     this.running = running;
+    this.stateCheck = new StateCheck(stateReader, budgets, timers, clock, settle);
+    this.oemRateLimitHold = oemRateLimitHold;
   }
 
   /** Runs until a final result (or abandonment at shutdown). */
@@ -105,8 +121,12 @@ public final class CommandExecutor {
     run.timeline.markerSent();
     return ledger
         .markStarted(id, run.fingerprint, attempt, first)
-        .compose(
+        .transform(
             marked -> {
+              if (marked.failed()) {
+                budgets.notCalled();
+                return markerFailed(run, marked.cause());
+              }
               run.timeline.markerAcked();
               Instant sendAt = clock.instant();
               if (!sendAt.isBefore(run.deadline)) {
@@ -138,14 +158,103 @@ public final class CommandExecutor {
     run.answered(outcome, c, latency.toMillis());
     metrics.attempt(run.request.getType(), c.verdict(), latency);
     budgets.after(run.request.getVehicleId(), c);
+    if (isOemRateLimit(outcome)) {
+      budgets.holdVehicle(run.request.getVehicleId(), oemRateLimitHold);
+      return done(run, CommandStatus.FAILED, false, false, failure(run, c, oemHoldMessage()));
+    }
     return switch (c.verdict()) {
       case SUCCESS -> done(run, CommandStatus.SUCCEEDED, false, false, c.reason());
       case ALREADY_DONE -> done(run, CommandStatus.SUCCEEDED, true, false, alreadyMessage(run, c));
       case PERMANENT ->
-          done(run, CommandStatus.FAILED, false, c.outcomeUnknown(), failure(run, c, null));
+          c.outcomeUnknown()
+              ? readBeforeDeciding(run, token, c, sentAt)
+              : done(run, CommandStatus.FAILED, false, false, failure(run, c, null));
       case REAUTHENTICATE -> reauthenticate(run, token, c);
       case RETRYABLE -> retryOrFail(run, c);
     };
+  }
+
+  /**
+   * An ambiguous answer: the car's signals decide. Goal reached → SUCCEEDED with alreadyInState;
+   * reported after the call and not reached → sent again (retry policy and deadline permitting);
+   * anything else → FAILED with outcomeUnknown and what to check.
+   */
+  private Future<CommandResult> readBeforeDeciding(
+      CommandRun run, AccessToken token, Classification c, Instant sentAt) {
+    return stateCheck
+        .check(run, token, sentAt)
+        .compose(
+            j -> {
+              run.stateEvidence = j.evidence();
+              LOG.info(
+                  "command_state_read command_id={} vehicle_id={} judgement={} evidence={}",
+                  run.request.getCommandId(),
+                  run.request.getVehicleId(),
+                  j.kind(),
+                  j.evidence());
+              return switch (j.kind()) {
+                case REACHED ->
+                    done(
+                        run,
+                        CommandStatus.SUCCEEDED,
+                        true,
+                        false,
+                        c.reason() + "; the car's signals show the goal reached: " + j.evidence());
+                case NOT_REACHED ->
+                    retryOrFail(
+                        run,
+                        retryable(
+                            "no final answer ("
+                                + c.reason()
+                                + ") and the car's signals show it did not take effect: "
+                                + j.evidence(),
+                            c.brokenService()));
+                case UNKNOWN ->
+                    done(
+                        run,
+                        CommandStatus.FAILED,
+                        false,
+                        true,
+                        c.reason()
+                            + "; the car's state cannot tell whether it took effect ("
+                            + j.evidence()
+                            + "). Check "
+                            + (j.signal() == null ? "the vehicle" : j.signal())
+                            + " on the car or in the owner's app before sending a new command");
+              };
+            });
+  }
+
+  private static boolean isOemRateLimit(ApiOutcome outcome) {
+    return outcome instanceof ApiResponse r
+        && "UPSTREAM".equalsIgnoreCase(r.errorType())
+        && "RATE_LIMIT".equalsIgnoreCase(r.errorCode());
+  }
+
+  private String oemHoldMessage() {
+    return "the dispatcher will not call this vehicle again for "
+        + oemRateLimitHold
+        + " (DISPATCHER_OEM_RATE_LIMIT_HOLD); send a new command after that";
+  }
+
+  /** The marker could not be written (broker unreachable, buffer full): not sent, try later. */
+  private Future<CommandResult> markerFailed(CommandRun run, Throwable cause) {
+    LOG.warn(
+        "command_marker_failed command_id={} error={}",
+        run.request.getCommandId(),
+        cause.toString());
+    return retryOrFail(
+        run,
+        retryable(
+            "not sent: the attempt marker could not be written to the ledger topic ("
+                + cause.getClass().getSimpleName()
+                + "); check the Kafka brokers",
+            false));
+  }
+
+  private static Classification retryable(String reason, boolean brokenService) {
+    return new Classification(
+        Verdict.RETRYABLE, reason, Schedule.TRANSIENT, null, 0, false, false, brokenService);
   }
 
   private Future<CommandResult> tokenFailed(CommandRun run, Classification c) {

@@ -24,6 +24,8 @@ final class CommandRun {
   Classification lastClassification;
   Long lastAttemptMillis;
   boolean reauthenticated;
+  int stateReads;
+  String stateEvidence;
 
   CommandRun(
       CommandRequest request,

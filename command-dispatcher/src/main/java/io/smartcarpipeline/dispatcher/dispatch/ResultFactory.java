@@ -38,7 +38,9 @@ final class ResultFactory {
             .setMessage(message)
             .setFirstAttemptAt(run.firstAttemptAt)
             .setLastAttemptMillis(run.lastAttemptMillis)
-            .setRequestId(run.lastRequestId);
+            .setRequestId(run.lastRequestId)
+            .setStateReads(run.stateReads)
+            .setStateEvidence(run.stateEvidence);
     ApiResponse last = run.lastResponse;
     if (last != null) {
       b.setExecutionId(last.executionId()).setSuggestedUserMessage(last.suggestedUserMessage());

@@ -23,13 +23,29 @@ public final class CommandSafety {
     };
   }
 
-  /** What the classifier needs to know about a command of {@code type}. */
+  /**
+   * Whether the command may be repeated after an unknown outcome <em>without first reading the
+   * car's state</em> (docs/smartcar-v3.md §9.4: never, except a destination, which no signal shows
+   * and which converges when sent twice).
+   */
+  public static boolean repeatWithoutReading(CommandType type) {
+    return type == CommandType.SET_DESTINATION;
+  }
+
+  /**
+   * What the classifier needs to know about a command of {@code type}. Every command but
+   * SET_DESTINATION is marked not repeatable, so an ambiguous answer comes back as {@code
+   * outcomeUnknown} and the dispatcher reads the car's state before deciding. {@code FULLY_CHARGED}
+   * is "already done" only for START_CHARGING: for the others it proves nothing.
+   */
   public static CallKind callKind(CommandType type) {
     String name = type.name();
+    boolean repeat = repeatWithoutReading(type);
     return switch (type) {
-      case START_CHARGING -> CallKind.command(name, safeToRepeat(type), "CHARGING_IN_PROGRESS");
-      case STOP_CHARGING -> CallKind.command(name, safeToRepeat(type), "NOT_CHARGING");
-      default -> CallKind.command(name, safeToRepeat(type));
+      case START_CHARGING ->
+          CallKind.command(name, repeat, "CHARGING_IN_PROGRESS", "FULLY_CHARGED");
+      case STOP_CHARGING -> CallKind.command(name, repeat, "NOT_CHARGING");
+      default -> CallKind.command(name, repeat);
     };
   }
 }

@@ -61,7 +61,7 @@ public final class IdempotencyLedger {
       return new Lookup(Kind.CONFLICT, entries.get(id));
     }
     LedgerEntry known = entries.get(id);
-    if (known != null && !known.fingerprint().equals(fingerprint)) {
+    if (known != null && !Fingerprint.matches(known.fingerprint(), request, fingerprint)) {
       return new Lookup(Kind.CONFLICT, known);
     }
     if (known != null && known.isFinal()) {

@@ -17,6 +17,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
@@ -58,16 +61,40 @@ public final class KafkaLedgerStore implements LedgerWriter, AutoCloseable {
   private final KafkaProducer<String, String> producer;
   private final Context context;
   private final CommandTimeline.PhaseRecorder phases;
+  private final ExecutorService sender;
+  private final long maxBlockNanos;
+
+  /** Sender thread only: when a send last waited max.block.ms in vain. */
+  private volatile long blockedAt = System.nanoTime() - Duration.ofDays(1).toNanos();
+
+  private static final String UNAVAILABLE =
+      "the ledger topic is unavailable (a marker waited max.block.ms moments ago): check the Kafka"
+          + " brokers";
 
   /**
    * @param phases records {@link CommandPhase#MARKER_ACK}: produce → ack on the I/O thread
+   * @param maxBlock the producer's {@code max.block.ms}: a send that finds no metadata or no buffer
+   *     space fails after this, on the ledger's own sending thread, never on the event loop
    */
   public KafkaLedgerStore(
       KafkaClientSettings kafka,
       String topic,
       String clientId,
       Context context,
-      CommandTimeline.PhaseRecorder phases) {
+      CommandTimeline.PhaseRecorder phases,
+      Duration maxBlock) {
+    this(kafka, topic, clientId, context, phases, maxBlock, Map.of());
+  }
+
+  /** As above, with extra producer settings (tests: a tiny {@code buffer.memory}). */
+  public KafkaLedgerStore(
+      KafkaClientSettings kafka,
+      String topic,
+      String clientId,
+      Context context,
+      CommandTimeline.PhaseRecorder phases,
+      Duration maxBlock,
+      Map<String, Object> overrides) {
     this.topic = topic;
     this.context = context;
     this.phases = phases;
@@ -76,6 +103,16 @@ public final class KafkaLedgerStore implements LedgerWriter, AutoCloseable {
     c.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
     c.put(ProducerConfig.ACKS_CONFIG, "all");
     c.put(ProducerConfig.LINGER_MS_CONFIG, 0);
+    c.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, maxBlock.toMillis());
+    this.maxBlockNanos = maxBlock.toNanos();
+    c.putAll(overrides);
+    this.sender =
+        Executors.newSingleThreadExecutor(
+            r -> {
+              Thread t = new Thread(r, "dispatcher-ledger-sender");
+              t.setDaemon(true);
+              return t;
+            });
     this.producer =
         new KafkaProducer<>(
             kafka.config(ClientKind.PRODUCER, c), new StringSerializer(), new StringSerializer());
@@ -147,27 +184,59 @@ public final class KafkaLedgerStore implements LedgerWriter, AutoCloseable {
     }
   }
 
-  /** Writes an "attempt started" marker; completes on the dispatcher context once acked. */
+  /**
+   * Writes an "attempt started" marker; completes on the dispatcher context once acked. {@code
+   * send} runs on the ledger's own thread (one, so markers keep their order): {@code
+   * KafkaProducer.send} may block up to {@code max.block.ms} for metadata or buffer space, and that
+   * must never hold the event loop, which also serves every other command and the health routes.
+   */
   @Override
   public Future<Void> write(LedgerEntry entry) {
     Promise<Void> promise = Promise.promise();
     long sentAt = System.nanoTime();
-    producer.send(
-        new ProducerRecord<>(topic, entry.commandId(), LedgerCodec.encode(entry)),
-        (metadata, error) -> {
-          if (error == null) {
-            phases.record(CommandPhase.MARKER_ACK, System.nanoTime() - sentAt);
-          }
-          context.runOnContext(
-              v -> {
-                if (error == null) {
-                  promise.complete();
-                } else {
-                  promise.fail(error);
-                }
-              });
-        });
+    ProducerRecord<String, String> record =
+        new ProducerRecord<>(topic, entry.commandId(), LedgerCodec.encode(entry));
+    try {
+      sender.execute(() -> send(record, sentAt, promise));
+    } catch (RejectedExecutionException e) {
+      promise.fail(new IllegalStateException("the ledger is closed", e));
+    }
     return promise.future();
+  }
+
+  private void send(ProducerRecord<String, String> record, long sentAt, Promise<Void> promise) {
+    if (System.nanoTime() - blockedAt < maxBlockNanos) {
+      // a marker just waited max.block.ms in vain: fail the queued ones at once instead of making
+      // each of them wait as long in turn (their commands are retried later, not sent)
+      complete(promise, new IllegalStateException(UNAVAILABLE));
+      return;
+    }
+    try {
+      producer.send(
+          record,
+          (metadata, error) -> {
+            if (error == null) {
+              phases.record(CommandPhase.MARKER_ACK, System.nanoTime() - sentAt);
+            } else if (error instanceof org.apache.kafka.common.errors.TimeoutException) {
+              blockedAt = System.nanoTime();
+            }
+            complete(promise, error);
+          });
+    } catch (RuntimeException e) {
+      blockedAt = System.nanoTime();
+      complete(promise, e); // max.block.ms ran out, or the producer is closed
+    }
+  }
+
+  private void complete(Promise<Void> promise, Throwable error) {
+    context.runOnContext(
+        v -> {
+          if (error == null) {
+            promise.complete();
+          } else {
+            promise.fail(error);
+          }
+        });
   }
 
   public String topic() {
@@ -176,6 +245,12 @@ public final class KafkaLedgerStore implements LedgerWriter, AutoCloseable {
 
   @Override
   public void close() {
+    sender.shutdown();
+    try {
+      sender.awaitTermination(10, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
     producer.close(Duration.ofSeconds(10));
   }
 }

@@ -9,6 +9,8 @@ import io.smartcarpipeline.dispatcher.idempotency.LedgerEntry;
 import io.smartcarpipeline.dispatcher.metrics.CommandTimeline;
 import io.smartcarpipeline.dispatcher.metrics.DispatcherMetrics;
 import io.smartcarpipeline.dispatcher.retry.RetryPolicy;
+import io.smartcarpipeline.dispatcher.verify.SignalReading;
+import io.smartcarpipeline.dispatcher.verify.StateReading;
 import io.smartcarpipeline.events.CommandParameters;
 import io.smartcarpipeline.events.CommandRequest;
 import io.smartcarpipeline.events.CommandResult;
@@ -31,6 +33,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
@@ -39,15 +42,23 @@ import org.junit.jupiter.api.Test;
 class DispatcherTest {
 
   private static final Instant T0 = Instant.parse("2026-01-01T00:00:00Z");
+  private static final Duration STATE_READ_DELAY = Duration.ofSeconds(5);
+  private static final Duration OEM_HOLD = Duration.ofHours(6);
 
   private final MutableClock clock = new MutableClock(T0);
   private final Deque<ApiOutcome> script = new ArrayDeque<>();
   private final List<String> events = new ArrayList<>();
   private final List<Duration> waits = new ArrayList<>();
   private final AtomicInteger tokenRequests = new AtomicInteger();
+  private final Deque<StateReading> readings = new ArrayDeque<>();
+  private final AtomicInteger markerFailures = new AtomicInteger();
   private final IdempotencyLedger ledger =
       new IdempotencyLedger(
           e -> {
+            if (markerFailures.getAndDecrement() > 0) {
+              events.add("marker-failed:" + e.commandId());
+              return Future.failedFuture(new IllegalStateException("broker away"));
+            }
             events.add("marker:" + e.commandId() + ":" + e.attempts());
             return Future.succeededFuture();
           });
@@ -94,7 +105,16 @@ class DispatcherTest {
             ledger,
             timers,
             metrics,
-            () -> true);
+            () -> true,
+            (request, token) -> {
+              events.add("read:" + request.getCommandId());
+              return Future.succeededFuture(
+                  readings.isEmpty()
+                      ? StateReading.unavailable("nothing scripted")
+                      : readings.poll());
+            },
+            STATE_READ_DELAY,
+            OEM_HOLD);
     return new Dispatcher(ledger, executor, clock, Duration.ofMinutes(10), metrics);
   }
 
@@ -302,5 +322,157 @@ class DispatcherTest {
     assertThat(result.getStatus()).isEqualTo(CommandStatus.FAILED);
     assertThat(result.getOutcomeUnknown()).isTrue();
     assertThat(result.getRequestId()).isEqualTo("req-504");
+  }
+
+  private static final ApiResponse GATEWAY_TIMEOUT =
+      new ApiResponse(504, null, null, null, null, null, null, null, null);
+
+  private StateReading reading(String code, Object value, Instant reportedAt) {
+    return StateReading.of(
+        Map.of(code, new SignalReading(code, Map.of("value", value), reportedAt)));
+  }
+
+  @Test
+  void shouldSucceedWithoutResendingWhenTheCarShowsAnUnlockTookEffectAfterA504() {
+    script.add(GATEWAY_TIMEOUT);
+    readings.add(reading("closure-islocked", false, T0.plusSeconds(3)));
+
+    CommandResult result = run(command("c1", CommandType.UNLOCK, null)).result();
+
+    assertThat(sends()).isEqualTo(1);
+    assertThat(events).contains("read:c1");
+    assertThat(waits).contains(STATE_READ_DELAY);
+    assertThat(result.getStatus()).isEqualTo(CommandStatus.SUCCEEDED);
+    assertThat(result.getAlreadyInState()).isTrue();
+    assertThat(result.getOutcomeUnknown()).isFalse();
+    assertThat(result.getStateReads()).isEqualTo(1);
+    assertThat(result.getStateEvidence()).contains("closure-islocked=false");
+  }
+
+  @Test
+  void shouldResendALockWhenTheCarReportedAfterTheCallThatItIsStillUnlocked() {
+    script.add(GATEWAY_TIMEOUT);
+    readings.add(reading("closure-islocked", false, T0.plusSeconds(3)));
+
+    CommandResult result = run(command("c1", CommandType.LOCK, null)).result();
+
+    assertThat(sends()).isEqualTo(2);
+    assertThat(result.getStatus()).isEqualTo(CommandStatus.SUCCEEDED);
+    assertThat(result.getAlreadyInState()).isFalse();
+    assertThat(result.getAttempts()).isEqualTo(2);
+  }
+
+  @Test
+  void shouldNotResendAStartWhenTheCarHasNotReportedSinceTheCall() {
+    script.add(GATEWAY_TIMEOUT);
+    readings.add(reading("charge-ischarging", false, T0.minusSeconds(60)));
+
+    CommandResult result = run(command("c1", CommandType.START_CHARGING, null)).result();
+
+    assertThat(sends()).isEqualTo(1);
+    assertThat(result.getStatus()).isEqualTo(CommandStatus.FAILED);
+    assertThat(result.getOutcomeUnknown()).isTrue();
+    assertThat(result.getMessage())
+        .contains("Check charge-ischarging")
+        .contains("has not reported");
+  }
+
+  @Test
+  void shouldReadTheCarAfterAPendingAnswerToo() {
+    script.add(new ApiResponse(200, "PENDING", "exec-1", null, null, null, null, null, null));
+    readings.add(reading("charge-ischarging", true, T0.plusSeconds(4)));
+
+    CommandResult result = run(command("c1", CommandType.START_CHARGING, null)).result();
+
+    assertThat(sends()).isEqualTo(1);
+    assertThat(result.getStatus()).isEqualTo(CommandStatus.SUCCEEDED);
+    assertThat(result.getAlreadyInState()).isTrue();
+  }
+
+  @Test
+  void shouldResendADestinationWithoutReadingSinceNoSignalShowsIt() {
+    script.add(GATEWAY_TIMEOUT);
+
+    CommandResult result =
+        run(CommandRequest.newBuilder(command("c1", CommandType.SET_DESTINATION, null))
+                .setParameters(new CommandParameters(null, 52.5, 13.4))
+                .build())
+            .result();
+
+    assertThat(sends()).isEqualTo(2);
+    assertThat(events).noneMatch(e -> e.startsWith("read:"));
+    assertThat(result.getStatus()).isEqualTo(CommandStatus.SUCCEEDED);
+  }
+
+  @Test
+  void shouldStopCallingAVehicleForTheHoldAfterTheOemRateLimit() {
+    script.add(ApiResponse.error(502, "UPSTREAM", "RATE_LIMIT"));
+
+    CommandResult first = run(command("c1", CommandType.LOCK, null)).result();
+    CommandResult second =
+        run(CommandRequest.newBuilder(command("c2", CommandType.LOCK, null))
+                .setExpiresAt(T0.plus(Duration.ofHours(1)))
+                .build())
+            .result();
+
+    assertThat(first.getStatus()).isEqualTo(CommandStatus.FAILED);
+    assertThat(first.getAttempts()).isEqualTo(1);
+    assertThat(first.getMessage()).contains("DISPATCHER_OEM_RATE_LIMIT_HOLD");
+    assertThat(second.getStatus()).isEqualTo(CommandStatus.EXPIRED);
+    assertThat(second.getAttempts()).isZero();
+    assertThat(sends()).isEqualTo(1);
+  }
+
+  @Test
+  void shouldCountFullyChargedAsDoneOnlyForStartCharging() {
+    script.add(ApiResponse.error(409, "VEHICLE_STATE", "FULLY_CHARGED"));
+    script.add(ApiResponse.error(409, "VEHICLE_STATE", "FULLY_CHARGED"));
+
+    CommandResult start = run(command("c1", CommandType.START_CHARGING, null)).result();
+    CommandResult lock = run(command("c2", CommandType.LOCK, null)).result();
+
+    assertThat(start.getStatus()).isEqualTo(CommandStatus.SUCCEEDED);
+    assertThat(start.getAlreadyInState()).isTrue();
+    assertThat(lock.getStatus()).isEqualTo(CommandStatus.FAILED);
+    assertThat(lock.getAlreadyInState()).isFalse();
+  }
+
+  @Test
+  void shouldNotSendButRetryLaterWhenTheAttemptMarkerCannotBeWritten() {
+    markerFailures.set(1);
+
+    CommandResult result = run(command("c1", CommandType.UNLOCK, null)).result();
+
+    assertThat(events).startsWith("marker-failed:c1").contains("marker:c1:1");
+    assertThat(sends()).isEqualTo(1);
+    assertThat(result.getStatus()).isEqualTo(CommandStatus.SUCCEEDED);
+    assertThat(result.getAttempts()).isEqualTo(1);
+  }
+
+  @Test
+  void shouldReadAgainWhenTheStateReadItselfFailed() {
+    script.add(GATEWAY_TIMEOUT);
+    readings.add(StateReading.unavailable("the signals read answered HTTP 502"));
+    readings.add(reading("closure-islocked", true, T0.plusSeconds(8)));
+
+    CommandResult result = run(command("c1", CommandType.LOCK, null)).result();
+
+    assertThat(sends()).isEqualTo(1);
+    assertThat(result.getStateReads()).isEqualTo(2);
+    assertThat(result.getStatus()).isEqualTo(CommandStatus.SUCCEEDED);
+    assertThat(result.getAlreadyInState()).isTrue();
+  }
+
+  @Test
+  void shouldEndOutcomeUnknownWhenEveryStateReadFails() {
+    script.add(GATEWAY_TIMEOUT);
+
+    CommandResult result = run(command("c1", CommandType.UNLOCK, null)).result();
+
+    assertThat(sends()).isEqualTo(1);
+    assertThat(result.getStateReads()).isEqualTo(3);
+    assertThat(result.getStatus()).isEqualTo(CommandStatus.FAILED);
+    assertThat(result.getOutcomeUnknown()).isTrue();
+    assertThat(result.getStateEvidence()).isEqualTo("nothing scripted");
   }
 }

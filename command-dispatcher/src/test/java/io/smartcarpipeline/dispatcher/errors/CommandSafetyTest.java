@@ -17,14 +17,14 @@ class CommandSafetyTest {
 
   @ParameterizedTest(name = "{0} after a 504 -> {1}, outcome unknown {2}")
   @CsvSource({
-    "LOCK,RETRYABLE,false",
+    "LOCK,PERMANENT,true",
     "UNLOCK,PERMANENT,true",
     "START_CHARGING,PERMANENT,true",
-    "STOP_CHARGING,RETRYABLE,false",
-    "SET_CHARGE_LIMIT,RETRYABLE,false",
+    "STOP_CHARGING,PERMANENT,true",
+    "SET_CHARGE_LIMIT,PERMANENT,true",
     "SET_DESTINATION,RETRYABLE,false",
   })
-  void shouldResendAfterAnUnknownOutcomeOnlyWhatIsSafeToRepeat(
+  void shouldReadTheCarBeforeResendingAnythingButADestination(
       CommandType type, Verdict verdict, boolean unknown) {
     ApiResponse gatewayTimeout =
         new ApiResponse(504, null, null, null, null, null, null, null, null);
@@ -33,7 +33,7 @@ class CommandSafetyTest {
 
     assertThat(c.verdict()).isEqualTo(verdict);
     assertThat(c.outcomeUnknown()).isEqualTo(unknown);
-    assertThat(CommandSafety.safeToRepeat(type)).isEqualTo(!unknown);
+    assertThat(CommandSafety.repeatWithoutReading(type)).isEqualTo(!unknown);
   }
 
   @ParameterizedTest(name = "{0} refused with {1} -> {2}")
@@ -43,6 +43,10 @@ class CommandSafetyTest {
     "STOP_CHARGING,NOT_CHARGING,ALREADY_DONE",
     "START_CHARGING,NOT_CHARGING,PERMANENT",
     "LOCK,NOT_CHARGING,PERMANENT",
+    "START_CHARGING,FULLY_CHARGED,ALREADY_DONE",
+    "LOCK,FULLY_CHARGED,PERMANENT",
+    "SET_CHARGE_LIMIT,FULLY_CHARGED,PERMANENT",
+    "STOP_CHARGING,FULLY_CHARGED,PERMANENT",
   })
   void shouldTreatAVehicleAlreadyInTheWantedStateAsDone(
       CommandType type, String code, Verdict verdict) {

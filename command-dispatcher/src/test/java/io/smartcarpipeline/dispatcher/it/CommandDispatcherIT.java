@@ -86,6 +86,7 @@ class CommandDispatcherIT {
     s.put("DISPATCHER_BREAKER_FAILURE_RATE", "0.9");
     s.put("DISPATCHER_BREAKER_OPEN_FOR", "500ms");
     s.put("DISPATCHER_SHUTDOWN_GRACE", "10s");
+    s.put("DISPATCHER_STATE_READ_DELAY", "200ms");
     s.put("TOPIC_PARTITIONS", "3");
     return Settings.of(s);
   }
@@ -120,13 +121,14 @@ class CommandDispatcherIT {
 
   @Test
   void shouldGiveEveryCommandOneResultInVehicleOrderUnderFaults() {
-    // given vehicles whose calls fail often: 500s, 502s, 429s, dropped connections, slow answers
+    // given vehicles whose calls fail often: 500s, 502s, 429s, slow answers. (No dropped
+    // connections: a drop is an ambiguous answer, which ends in a state read that the same faults
+    // may fail, so FAILED/outcomeUnknown would be right; AmbiguousOutcomeIT covers those cases.)
     FaultProfile flaky =
         FaultProfile.none()
             .withServerErrors(0.15)
             .withUpstreamErrors(0.1)
             .withRateLimit(0.1, 1)
-            .withDrops(0.05)
             .withLatency(0, 20);
     List<CommandType> sequence =
         List.of(

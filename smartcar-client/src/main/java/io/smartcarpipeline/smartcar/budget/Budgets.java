@@ -62,6 +62,14 @@ public final class Budgets {
     }
   }
 
+  /**
+   * Calls to {@code vehicleId} wait {@code hold} from now (for example after the OEM's own rate
+   * limit, docs/smartcar-v3.md §5.2).
+   */
+  public void holdVehicle(String vehicleId, Duration hold) {
+    spacing.called(vehicleId, clock.instant().plus(hold));
+  }
+
   /** An admitted call was not made after all (expired before the wire). */
   public void notCalled() {
     breaker.release();

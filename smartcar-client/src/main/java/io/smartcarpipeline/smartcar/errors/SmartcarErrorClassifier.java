@@ -112,7 +112,11 @@ public final class SmartcarErrorClassifier {
           type.reached(code)
               ? Classification.alreadyDone("already not charging")
               : Classification.permanent("vehicle is not charging");
-      case "FULLY_CHARGED" -> Classification.alreadyDone("battery already fully charged");
+      case "FULLY_CHARGED" ->
+          type.reached(code)
+              ? Classification.alreadyDone("battery already fully charged")
+              : Classification.permanent(
+                  "vehicle reports FULLY_CHARGED, which says nothing about " + type);
       case "UNKNOWN" ->
           Classification.retry("vehicle state unknown", Schedule.TRANSIENT, false)
               .withAttemptLimit(2);
@@ -139,7 +143,9 @@ public final class SmartcarErrorClassifier {
 
   private static Classification upstream(String code) {
     if ("RATE_LIMIT".equals(code)) {
-      return Classification.retry("the OEM's own rate limit", Schedule.VEHICLE, false);
+      return Classification.permanent(
+          "the vehicle manufacturer rate-limited this vehicle (UPSTREAM:RATE_LIMIT): do not call it"
+              + " again automatically; wait a long time (hours) before a new command");
     }
     return Classification.retry(
         "the OEM did not answer properly (" + code + ")", Schedule.TRANSIENT, true);

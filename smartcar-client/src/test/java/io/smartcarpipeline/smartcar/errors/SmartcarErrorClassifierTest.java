@@ -17,7 +17,7 @@ class SmartcarErrorClassifierTest {
   private static final CallKind LOCK = CallKind.command("LOCK", true);
   private static final CallKind UNLOCK = CallKind.command("UNLOCK", false);
   private static final CallKind START_CHARGING =
-      CallKind.command("START_CHARGING", false, "CHARGING_IN_PROGRESS");
+      CallKind.command("START_CHARGING", false, "CHARGING_IN_PROGRESS", "FULLY_CHARGED");
   private static final CallKind STOP_CHARGING =
       CallKind.command("STOP_CHARGING", true, "NOT_CHARGING");
   private static final CallKind SET_CHARGE_LIMIT = CallKind.command("SET_CHARGE_LIMIT", true);
@@ -58,6 +58,8 @@ class SmartcarErrorClassifierTest {
     "VEHICLE_STATE,NOT_CHARGING,409,STOP_CHARGING,ALREADY_DONE,NONE",
     "VEHICLE_STATE,NOT_CHARGING,409,START_CHARGING,PERMANENT,NONE",
     "VEHICLE_STATE,FULLY_CHARGED,409,START_CHARGING,ALREADY_DONE,NONE",
+    "VEHICLE_STATE,FULLY_CHARGED,409,LOCK,PERMANENT,NONE",
+    "VEHICLE_STATE,FULLY_CHARGED,409,SET_CHARGE_LIMIT,PERMANENT,NONE",
     "VEHICLE_STATE,CHARGING_PLUG_NOT_CONNECTED,409,START_CHARGING,PERMANENT,NONE",
     "VEHICLE_STATE,DOOR_OPEN,409,LOCK,PERMANENT,NONE",
     "VEHICLE_STATE,TRUNK_OPEN,409,LOCK,PERMANENT,NONE",
@@ -84,7 +86,7 @@ class SmartcarErrorClassifierTest {
     "UPSTREAM,KNOWN_ISSUE,502,LOCK,RETRYABLE,TRANSIENT",
     "UPSTREAM,NO_RESPONSE,502,LOCK,RETRYABLE,TRANSIENT",
     "UPSTREAM,UNKNOWN_ISSUE,502,LOCK,RETRYABLE,TRANSIENT",
-    "UPSTREAM,RATE_LIMIT,502,LOCK,RETRYABLE,VEHICLE",
+    "UPSTREAM,RATE_LIMIT,502,LOCK,PERMANENT,NONE",
   })
   void shouldClassifyEveryDocumentedErrorTypeAndCode(
       String type, String code, int status, String command, Verdict verdict, Schedule schedule) {

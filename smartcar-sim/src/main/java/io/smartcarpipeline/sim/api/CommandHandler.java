@@ -25,9 +25,11 @@ import org.slf4j.LoggerFactory;
  * on the vehicle and answer {@code command-execution} or the vehicle's error.
  *
  * <p>Rules: injected faults never change vehicle state, except a 504, which runs the command and
- * then answers the gateway timeout (the ambiguous outcome of §5.2); a long-running answer sends 202
- * headers at once (chunked, no Content-Length), runs the command when the hold ends and streams the
- * final body (success or error envelope) on the same connection. Never blocks the event loop.
+ * then answers the gateway timeout (the ambiguous outcome of §5.2), and PENDING, which answers at
+ * once and runs the command after the hold (a 504-before answers without running it); a
+ * long-running answer sends 202 headers at once (chunked, no Content-Length), runs the command when
+ * the hold ends and streams the final body (success or error envelope) on the same connection.
+ * Never blocks the event loop.
  */
 public final class CommandHandler {
 
@@ -61,7 +63,8 @@ public final class CommandHandler {
       SimResponses.error(ctx, parsed.error());
       return;
     }
-    FaultDecision fault = services.faults().decide(vehicleId, type.wireName());
+    FaultDecision fault =
+        services.faults().decide(vehicleId, type.wireName(), services.clock().instant());
     after(fault.latencyMs(), () -> act(ctx, admission.vehicle(), type, parsed.params(), fault));
   }
 
@@ -89,15 +92,18 @@ public final class CommandHandler {
     }
     switch (fault.kind()) {
       case DROP -> drop(ctx);
-      case RATE_LIMIT, SERVER_ERROR, UPSTREAM -> SimResponses.error(ctx, fault.error());
-      case LONG_RUNNING -> longRunning(ctx, vehicle, type, params, fault.longRunningMs());
+      case RATE_LIMIT, SERVER_ERROR, UPSTREAM, OEM_RATE_LIMIT ->
+          SimResponses.error(ctx, fault.error());
+      case LONG_RUNNING -> longRunning(ctx, vehicle, type, params, fault);
       case GATEWAY_TIMEOUT -> {
-        run(ctx, vehicle, type, params, services.clock().instant());
+        run(ctx, vehicle, type, params, services.clock().instant(), fault.reportFrom());
         gatewayTimeout(ctx);
       }
+      case GATEWAY_TIMEOUT_BEFORE -> gatewayTimeout(ctx);
+      case PENDING -> pending(ctx, vehicle, type, params, fault);
       case NONE -> {
         Instant executedAt = services.clock().instant();
-        JsonObject body = run(ctx, vehicle, type, params, executedAt);
+        JsonObject body = run(ctx, vehicle, type, params, executedAt, fault.reportFrom());
         SimResponses.json(ctx, statusOf(body), body);
       }
     }
@@ -115,8 +121,42 @@ public final class CommandHandler {
     ctx.request().connection().close();
   }
 
+  /** Answers PENDING at once; the car carries the command out after the hold. */
+  private void pending(
+      RoutingContext ctx,
+      SimVehicle vehicle,
+      CommandType type,
+      CommandParams params,
+      FaultDecision fault) {
+    String executionId = "exec_" + (1_000_000_000L + executions.incrementAndGet());
+    JsonObject body =
+        SimJson.commandExecution(
+            executionId, type, params, services.clock().instant(), services.clock().instant());
+    body.getJsonObject("data")
+        .getJsonObject("attributes")
+        .put("status", new JsonObject().put("value", "PENDING"))
+        .put("executionMode", "async");
+    SimResponses.json(ctx, 200, body);
+    after(
+        fault.longRunningMs(),
+        () -> {
+          CommandOutcome outcome = vehicle.execute(type, params, fault.reportFrom());
+          LOG.info(
+              "command_pending_done vehicle_id={} command={} execution_id={} executed={}",
+              vehicle.id(),
+              type.wireName(),
+              executionId,
+              outcome.succeeded());
+        });
+  }
+
   private void longRunning(
-      RoutingContext ctx, SimVehicle vehicle, CommandType type, CommandParams params, long holdMs) {
+      RoutingContext ctx,
+      SimVehicle vehicle,
+      CommandType type,
+      CommandParams params,
+      FaultDecision fault) {
+    long holdMs = fault.longRunningMs();
     Instant executedAt = services.clock().instant();
     HttpServerResponse response =
         ctx.response()
@@ -128,7 +168,7 @@ public final class CommandHandler {
         holdMs,
         () -> {
           if (!response.closed()) {
-            response.end(run(ctx, vehicle, type, params, executedAt).encode());
+            response.end(run(ctx, vehicle, type, params, executedAt, fault.reportFrom()).encode());
           }
         });
   }
@@ -139,8 +179,9 @@ public final class CommandHandler {
       SimVehicle vehicle,
       CommandType type,
       CommandParams params,
-      Instant executedAt) {
-    CommandOutcome outcome = vehicle.execute(type, params);
+      Instant executedAt,
+      Instant reportFrom) {
+    CommandOutcome outcome = vehicle.execute(type, params, reportFrom);
     String requestId = RequestTracker.requestId(ctx);
     if (!outcome.succeeded()) {
       LOG.info(

@@ -6,6 +6,7 @@ import io.smartcarpipeline.sim.fault.FaultRules;
 import io.smartcarpipeline.sim.vehicle.SimVehicle;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.RoutingContext;
+import java.time.Instant;
 
 /**
  * {@code GET /v3/vehicles/{id}/signals}: the vehicle's current state as V3 signals (§6.4), behind
@@ -16,7 +17,9 @@ import io.vertx.ext.web.RoutingContext;
  * gets 429 {@code RATE_LIMIT:VEHICLE} with {@code Retry-After} (the seconds left, divided by the
  * fleet's time factor while a fleet runs) and is counted as a violation. A fleet vehicle answers
  * what it reported last ({@link FleetSignalsView}), any other vehicle its state ({@link
- * SignalsView}).
+ * SignalsView}). Any other vehicle reports live ({@code oemUpdatedAt} = the read), except a change
+ * a command made under a {@code reportDelayMs} / {@code neverReports} fault: until then it reports
+ * its state from before.
  */
 public final class SignalsHandler {
 
@@ -77,18 +80,23 @@ public final class SignalsHandler {
     }
     switch (fault.kind()) {
       case DROP -> CommandHandler.drop(ctx);
-      case GATEWAY_TIMEOUT -> CommandHandler.gatewayTimeout(ctx);
-      case RATE_LIMIT, SERVER_ERROR, UPSTREAM -> SimResponses.error(ctx, fault.error());
+      case GATEWAY_TIMEOUT, GATEWAY_TIMEOUT_BEFORE -> CommandHandler.gatewayTimeout(ctx);
+      case RATE_LIMIT, SERVER_ERROR, UPSTREAM, OEM_RATE_LIMIT ->
+          SimResponses.error(ctx, fault.error());
       default -> {
         if (eightHourRule) {
           services.teslaRule().recordRead(vehicle.id(), services.simulatedNow());
         }
+        Instant now = services.clock().instant();
         SimResponses.json(
             ctx,
             200,
             FleetSignalsView.of(services, vehicle.id())
                 .orElseGet(
-                    () -> SignalsView.render(vehicle.snapshot(), services.clock().instant())));
+                    () -> {
+                      SimVehicle.Reported reported = vehicle.reported(now);
+                      return SignalsView.render(reported.snapshot(), now, reported.oemUpdatedAt());
+                    }));
       }
     }
   }

@@ -20,8 +20,13 @@ public final class SignalsView {
 
   /** The whole answer for one vehicle, read at {@code retrievedAt}. */
   public static JsonObject render(VehicleSnapshot v, Instant retrievedAt) {
+    return render(v, retrievedAt, v.updatedAt());
+  }
+
+  /** The whole answer for one vehicle, read at {@code retrievedAt}, reported at {@code oemAt}. */
+  public static JsonObject render(VehicleSnapshot v, Instant retrievedAt, Instant oemAt) {
     JsonArray data = new JsonArray();
-    Context c = new Context(v, v.updatedAt().toEpochMilli(), retrievedAt.toEpochMilli(), data);
+    Context c = new Context(v, oemAt.toEpochMilli(), retrievedAt.toEpochMilli(), data);
     c.add("charge-ischarging", "IsCharging", "Charge", value(v.charging()));
     c.add(
         "charge-detailedchargingstatus",

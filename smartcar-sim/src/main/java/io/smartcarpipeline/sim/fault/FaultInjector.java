@@ -1,5 +1,6 @@
 package io.smartcarpipeline.sim.fault;
 
+import java.time.Instant;
 import java.util.Objects;
 import java.util.Random;
 import java.util.concurrent.atomic.AtomicReference;
@@ -10,7 +11,8 @@ import java.util.concurrent.atomic.AtomicReference;
  * swapped at runtime ({@code POST /_sim/faults}); thread-safe.
  *
  * <p>Rule: every request draws exactly two numbers (fault, latency), and the fault is picked by
- * cumulative shares in a fixed order: 429, 500, 502, 504, drop, long-running, none.
+ * cumulative shares in a fixed order: 429, 500, 502, 504, drop, long-running, 504-before, PENDING,
+ * 502 UPSTREAM:RATE_LIMIT, none.
  */
 public final class FaultInjector {
 
@@ -42,7 +44,22 @@ public final class FaultInjector {
     long latency =
         p.minLatencyMs() + (long) Math.floor(latencyDraw * (p.maxLatencyMs() - p.minLatencyMs()));
     return new FaultDecision(
-        pick(p, u), latency, p.retryAfterSeconds(), Math.max(0, p.longRunningMs()));
+        pick(p, u), latency, p.retryAfterSeconds(), Math.max(0, p.longRunningMs()), null);
+  }
+
+  /**
+   * Like {@link #decide(String, String)}, and from when the car reports a change the request makes
+   * ({@code null}: at once; {@link Instant#MAX}: never), counted from {@code now}.
+   */
+  public FaultDecision decide(String vehicleId, String command, Instant now) {
+    FaultDecision d = decide(vehicleId, command);
+    FaultProfile p = rules.get().profileFor(vehicleId, command);
+    if (!p.reportsLate()) {
+      return d;
+    }
+    Instant from = p.neverReports() ? Instant.MAX : now.plusMillis(p.reportDelayMs());
+    return new FaultDecision(
+        d.kind(), d.latencyMs(), d.retryAfterSeconds(), d.longRunningMs(), from);
   }
 
   private static FaultDecision.Kind pick(FaultProfile p, double u) {
@@ -69,6 +86,18 @@ public final class FaultInjector {
     edge += p.longRunningShare();
     if (u < edge) {
       return FaultDecision.Kind.LONG_RUNNING;
+    }
+    edge += p.gatewayTimeoutBeforeShare();
+    if (u < edge) {
+      return FaultDecision.Kind.GATEWAY_TIMEOUT_BEFORE;
+    }
+    edge += p.pendingShare();
+    if (u < edge) {
+      return FaultDecision.Kind.PENDING;
+    }
+    edge += p.oemRateLimitShare();
+    if (u < edge) {
+      return FaultDecision.Kind.OEM_RATE_LIMIT;
     }
     return FaultDecision.Kind.NONE;
   }

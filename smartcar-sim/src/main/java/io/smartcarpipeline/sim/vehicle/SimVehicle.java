@@ -48,6 +48,8 @@ public final class SimVehicle {
   private Double destinationLatitude;
   private Double destinationLongitude;
   private Instant updatedAt;
+  private VehicleSnapshot heldReport;
+  private Instant heldUntil;
 
   private SimVehicle(SimVehicleBuilder b) {
     this.id = Objects.requireNonNull(b.id, "id");
@@ -178,6 +180,46 @@ public final class SimVehicle {
     asleepAttempts = 0;
     updatedAt = clock.instant();
   }
+
+  /**
+   * Like {@link #execute(CommandType, CommandParams)}, but a change the command makes is reported
+   * (see {@link #reported}) only from {@code reportFrom} on ({@code null}: at once; {@link
+   * Instant#MAX}: never). Until then the car keeps reporting its state from before the command.
+   */
+  public synchronized CommandOutcome execute(
+      CommandType type, CommandParams params, Instant reportFrom) {
+    VehicleSnapshot before = snapshot();
+    CommandOutcome outcome = execute(type, params);
+    if (outcome.succeeded() && reportFrom != null && heldReport == null) {
+      heldReport = before;
+      heldUntil = reportFrom;
+    } else if (outcome.succeeded() && reportFrom != null && reportFrom.isAfter(heldUntil)) {
+      heldUntil = reportFrom;
+    }
+    return outcome;
+  }
+
+  /**
+   * What the car reports at {@code now} (the REST signals read): its current state, reported now,
+   * unless a command's change is not reported yet; then the state from before that command, as of
+   * when it was last reported.
+   */
+  public synchronized Reported reported(Instant now) {
+    if (heldReport != null && now.isBefore(heldUntil)) {
+      return new Reported(heldReport, heldReport.updatedAt());
+    }
+    heldReport = null;
+    heldUntil = null;
+    return new Reported(snapshot(), now);
+  }
+
+  /**
+   * A state as the car reports it.
+   *
+   * @param snapshot the reported state
+   * @param oemUpdatedAt when the car reported it
+   */
+  public record Reported(VehicleSnapshot snapshot, Instant oemUpdatedAt) {}
 
   /** A consistent copy of the current state. */
   public synchronized VehicleSnapshot snapshot() {

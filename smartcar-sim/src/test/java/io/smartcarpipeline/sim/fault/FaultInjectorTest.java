@@ -43,18 +43,50 @@ class FaultInjectorTest {
                 .withUpstreamErrors(0.1)
                 .withGatewayTimeouts(0.1)
                 .withDrops(0.1)
-                .withLongRunning(0.1, 100));
+                .withLongRunning(0.1, 100)
+                .withGatewayTimeoutsBefore(0.1)
+                .withPending(0.1, 100)
+                .withOemRateLimit(0.1));
     Map<FaultDecision.Kind, Integer> counts = new EnumMap<>(FaultDecision.Kind.class);
 
     draw(new FaultInjector(rules, 42), 10_000)
         .forEach(d -> counts.merge(d.kind(), 1, Integer::sum));
 
     for (FaultDecision.Kind kind : FaultDecision.Kind.values()) {
-      int expected = kind == FaultDecision.Kind.NONE ? 4_000 : 1_000;
+      int expected = 1_000;
       assertThat(counts.get(kind))
           .as(kind.name())
           .isBetween(expected * 85 / 100, expected * 115 / 100);
     }
+  }
+
+  @Test
+  void shouldAnswerTheOemRateLimitAs502UpstreamRateLimit() {
+    FaultInjector injector =
+        new FaultInjector(FaultRules.everywhere(FaultProfile.none().withOemRateLimit(1.0)), 1);
+
+    FaultDecision d = injector.decide("veh-1", "security-lock");
+
+    assertThat(d.error().statusCode()).isEqualTo(502);
+    assertThat(d.error().type()).isEqualTo("UPSTREAM");
+    assertThat(d.error().code()).isEqualTo("RATE_LIMIT");
+  }
+
+  @Test
+  void shouldSayWhenTheCarReportsAChangeLateOrNever() {
+    java.time.Instant now = java.time.Instant.parse("2026-01-01T00:00:00Z");
+    FaultRules rules =
+        new FaultRules(
+            FaultProfile.none(),
+            Map.of("security-lock", FaultProfile.none().withReportDelay(5_000)),
+            Map.of("veh-never", FaultProfile.none().withNeverReports()));
+    FaultInjector injector = new FaultInjector(rules, 1);
+
+    assertThat(injector.decide("veh-1", "security-lock", now).reportFrom())
+        .isEqualTo(now.plusSeconds(5));
+    assertThat(injector.decide("veh-never", "security-unlock", now).reportFrom())
+        .isEqualTo(java.time.Instant.MAX);
+    assertThat(injector.decide("veh-1", "security-unlock", now).reportFrom()).isNull();
   }
 
   @Test

@@ -178,4 +178,32 @@ class SimVehicleTest {
     assertThat(full.snapshot().charging()).isFalse();
     assertThat(full.snapshot().detailedChargingStatus()).isEqualTo("FULLY_CHARGED");
   }
+
+  @Test
+  void shouldReportACommandsChangeOnlyAfterTheReportDelay() {
+    SimVehicle v = vehicle().locked(false).build();
+    java.time.Instant ranAt = clock.instant();
+
+    v.execute(CommandType.SECURITY_LOCK, CommandParams.none(), ranAt.plusSeconds(30));
+
+    assertThat(v.snapshot().locked()).isTrue();
+    SimVehicle.Reported early = v.reported(clock.instant());
+    assertThat(early.snapshot().locked()).isFalse();
+    assertThat(early.oemUpdatedAt()).isBefore(ranAt.plusMillis(1));
+    clock.advance(Duration.ofSeconds(30));
+    SimVehicle.Reported late = v.reported(clock.instant());
+    assertThat(late.snapshot().locked()).isTrue();
+    assertThat(late.oemUpdatedAt()).isEqualTo(clock.instant());
+  }
+
+  @Test
+  void shouldNeverReportTheChangeOfACommandThatNeverReports() {
+    SimVehicle v = vehicle().locked(true).build();
+
+    v.execute(CommandType.SECURITY_UNLOCK, CommandParams.none(), java.time.Instant.MAX);
+    clock.advance(Duration.ofDays(1));
+
+    assertThat(v.snapshot().locked()).isFalse();
+    assertThat(v.reported(clock.instant()).snapshot().locked()).isTrue();
+  }
 }
