@@ -2,12 +2,19 @@ package io.smartcarpipeline.fleetsync;
 
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.smartcarpipeline.events.VehicleConnection;
+import io.smartcarpipeline.fleetsync.api.CompatibilityRoutes;
+import io.smartcarpipeline.fleetsync.api.SyncRoutes;
 import io.smartcarpipeline.fleetsync.config.FleetSyncConfig;
 import io.smartcarpipeline.fleetsync.kafka.CompactedTopics;
 import io.smartcarpipeline.fleetsync.kafka.ConnectionPublisher;
+import io.smartcarpipeline.fleetsync.kafka.EvidenceReader;
+import io.smartcarpipeline.fleetsync.kafka.WishReader;
 import io.smartcarpipeline.fleetsync.metrics.FleetSyncMetrics;
+import io.smartcarpipeline.fleetsync.subscriptions.Exclusions;
+import io.smartcarpipeline.fleetsync.subscriptions.SubscriptionReconciler;
 import io.smartcarpipeline.fleetsync.sync.ConnectionBook;
 import io.smartcarpipeline.fleetsync.sync.FleetListener;
+import io.smartcarpipeline.fleetsync.sync.FleetSync;
 import io.smartcarpipeline.schemas.TopicSpec;
 import io.smartcarpipeline.schemas.Topics;
 import io.smartcarpipeline.smartcar.auth.IamTokenClient;
@@ -17,7 +24,11 @@ import io.smartcarpipeline.smartcar.budget.CircuitBreaker;
 import io.smartcarpipeline.smartcar.budget.TokenBucket;
 import io.smartcarpipeline.smartcar.budget.VehicleSpacing;
 import io.smartcarpipeline.smartcar.errors.SmartcarErrorClassifier;
+import io.smartcarpipeline.smartcar.fleet.CompatibilityApi;
+import io.smartcarpipeline.smartcar.fleet.ConnectionsApi;
 import io.smartcarpipeline.smartcar.fleet.SmartcarCaller;
+import io.smartcarpipeline.smartcar.fleet.SubscriptionsApi;
+import io.smartcarpipeline.smartcar.http.SmartcarHttp;
 import io.smartcarpipeline.support.config.Settings;
 import io.smartcarpipeline.support.http.HttpErrors;
 import io.smartcarpipeline.support.http.OpsRoutes;
@@ -141,6 +152,20 @@ public final class FleetSyncApp implements AutoCloseable {
         new FleetSyncParts(c, vertx, context, web, caller, book, clock, registry, router);
     List<FleetListener> listeners =
         extensions.stream().map(e -> e.start(parts, lifecycle)).toList();
+    Exclusions exclusions = new Exclusions(c.excludedVehicles());
+    lifecycle.own("wish-reader", new WishReader(c.kafka(), exclusions, STEP_TIMEOUT));
+    lifecycle.own("evidence-reader", new EvidenceReader(c.kafka(), c.groupId(), context, book));
+    FleetSync sync = sync(c, web, caller, book, listeners, exclusions, clock, metrics);
+    SyncRoutes.mount(router, sync);
+    CompatibilityRoutes.mount(
+        router,
+        new CompatibilityApi(
+            caller,
+            new SmartcarHttp(web, c.origins().compatibility()),
+            c.httpTimeout(),
+            c.compatibilityTtl(),
+            clock),
+        book);
     OpsRoutes.mount(router, registry, () -> Future.succeededFuture(lifecycle.ready()));
     HttpServer http = vertx.createHttpServer().requestHandler(router);
     Lifecycle.await(
@@ -148,6 +173,18 @@ public final class FleetSyncApp implements AutoCloseable {
         STEP_TIMEOUT,
         "listen on port " + c.port() + " (" + FleetSyncConfig.PORT + ")");
     lifecycle.onStop("http", () -> Lifecycle.await(http.close(), STEP_TIMEOUT, "close HTTP"));
+    // last: the first sync now, then one every FLEET_SYNC_INTERVAL
+    context.runOnContext(v -> sync.run("start"));
+    long timer =
+        vertx.setPeriodic(
+            c.syncInterval().toMillis(), id -> context.runOnContext(v -> sync.run("schedule")));
+    lifecycle.onStop("schedule", () -> vertx.cancelTimer(timer));
+    if (c.webhookIds().isEmpty()) {
+      LOG.warn(
+          "no_webhook_configured: set {} to reconcile webhook subscriptions; only connections are"
+              + " synced",
+          FleetSyncConfig.SMARTCAR_WEBHOOK_IDS);
+    }
     LOG.info(
         "fleet_sync_started config={} port={} restored={} listeners={}",
         c,
@@ -155,6 +192,35 @@ public final class FleetSyncApp implements AutoCloseable {
         restored.size(),
         listeners.size());
     return new FleetSyncApp(c, lifecycle, http);
+  }
+
+  private static FleetSync sync(
+      FleetSyncConfig c,
+      WebClient web,
+      SmartcarCaller caller,
+      ConnectionBook book,
+      List<FleetListener> listeners,
+      Exclusions exclusions,
+      Clock clock,
+      FleetSyncMetrics metrics) {
+    ConnectionsApi connections =
+        new ConnectionsApi(
+            caller, new SmartcarHttp(web, c.origins().vehicleApi()), c.pageSize(), c.httpTimeout());
+    SubscriptionsApi subscriptions =
+        new SubscriptionsApi(
+            caller,
+            new SmartcarHttp(web, c.origins().management()),
+            c.pathStyle(),
+            c.pageSize(),
+            c.httpTimeout());
+    return new FleetSync(
+        connections,
+        new SubscriptionReconciler(subscriptions, exclusions, metrics),
+        c.webhookIds(),
+        book,
+        listeners,
+        clock,
+        metrics);
   }
 
   private static SmartcarCaller caller(

@@ -193,7 +193,8 @@ public record FleetSyncConfig(
   }
 
   private static List<String> list(Settings s, String key) {
-    return Arrays.stream(s.get(key).split(","))
+    // an empty value is an empty list, not a missing setting
+    return Arrays.stream(s.find(key).orElse("").split(","))
         .map(String::trim)
         .filter(v -> !v.isEmpty())
         .distinct()

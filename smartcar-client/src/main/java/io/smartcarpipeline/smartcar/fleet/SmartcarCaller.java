@@ -104,7 +104,7 @@ public final class SmartcarCaller {
                 return;
               }
               AccessToken token = tokenResult.result();
-              send.apply(token.value())
+              sendSafely(send, token.value())
                   .map(response -> answer(response, kind, attempt))
                   .recover(e -> Future.succeededFuture(failed(e, kind, attempt)))
                   .onSuccess(
@@ -154,6 +154,15 @@ public final class SmartcarCaller {
     Duration delay =
         c.retryAfter() != null ? c.retryAfter() : Duration.ofMillis(500L << (attempt - 1));
     return delay.compareTo(maxRetryWait) > 0 ? null : delay;
+  }
+
+  /** A request that throws while being built fails its future instead of the caller's. */
+  private static Future<HttpResponse<Buffer>> sendSafely(Send send, String token) {
+    try {
+      return send.apply(token);
+    } catch (RuntimeException e) {
+      return Future.failedFuture(e);
+    }
   }
 
   private SmartcarAnswer answer(HttpResponse<Buffer> response, CallKind kind, int attempt) {
