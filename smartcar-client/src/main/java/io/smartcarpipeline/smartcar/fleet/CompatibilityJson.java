@@ -38,24 +38,25 @@ public final class CompatibilityJson {
         Json.obj(entry, "attributes") != null ? Json.obj(entry, "attributes") : entry;
     Map<String, Boolean> signals = new HashMap<>();
     Map<String, Boolean> commands = new HashMap<>();
-    collect(attributes.getValue("signals"), signals);
-    collect(attributes.getValue("commands"), commands);
-    collect(attributes.getValue("capabilities"), signals);
+    collect(attributes.getValue("signals"), signals, SIGNAL_NAMES);
+    collect(attributes.getValue("commands"), commands, COMMAND_NAMES);
+    collect(attributes.getValue("capabilities"), signals, SIGNAL_NAMES);
     return Optional.of(new CompatibilityReport(Json.text(attributes, "region"), signals, commands));
   }
 
-  private static void collect(Object value, Map<String, Boolean> into) {
+  /** Where a signal's name is: its code first. */
+  private static final String[][] SIGNAL_NAMES = {
+    {"code"}, {"name"}, {"type"}, {"permission"}, {"endpoint"}
+  };
+
+  /** Where a command's name is: its type (LOCK) first, then its code (security-lock). */
+  private static final String[][] COMMAND_NAMES = {{"type"}, {"code"}, {"name"}, {"endpoint"}};
+
+  private static void collect(Object value, Map<String, Boolean> into, String[][] names) {
     if (value instanceof JsonArray list) {
       for (Object element : list) {
         if (element instanceof JsonObject o) {
-          String name =
-              Json.firstText(
-                  o,
-                  new String[] {"code"},
-                  new String[] {"type"},
-                  new String[] {"name"},
-                  new String[] {"permission"},
-                  new String[] {"endpoint"});
+          String name = Json.firstText(o, names);
           if (name != null) {
             Object v = o.containsKey("supported") ? o.getValue("supported") : o.getValue("capable");
             into.put(name, Json.yesNo(v));

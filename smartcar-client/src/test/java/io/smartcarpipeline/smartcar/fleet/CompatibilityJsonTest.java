@@ -16,7 +16,7 @@ class CompatibilityJsonTest {
           "year":2021,"region":"US",
           "signals":[{"code":"charge-ischarging","supported":true},
                      {"code":"tractionbattery-stateofcharge","supported":false}],
-          "commands":[{"type":"LOCK","supported":true}]}}]}
+          "commands":[{"type":"LOCK","code":"security-lock","supported":true}]}}]}
         """;
 
     CompatibilityReport r = CompatibilityJson.read(body).orElseThrow();
