@@ -19,6 +19,8 @@ import picocli.CommandLine.Command;
       GatewayCommand.class,
       ProcessorsCommand.class,
       DispatcherCommand.class,
+      FleetSyncCommand.class,
+      CompatibilityCommand.class,
       SimCommand.class,
       CommandCommand.class,
       io.smartcarpipeline.bench.BenchCommand.class,

@@ -22,6 +22,8 @@ class TopicsTest {
             "smartcar.commands.v1",
             "smartcar.command-results.v1",
             "smartcar.command-confirmations.v1",
+            "smartcar.connections.v1",
+            "smartcar.subscription-wishes.v1",
             "smartcar.dead-letters.v1");
   }
 
@@ -30,6 +32,8 @@ class TopicsTest {
     Set<Class<?>> types = new HashSet<>();
     Topics.all().forEach(t -> assertThat(types.add(t.valueType())).isTrue());
     assertThat(Topics.VEHICLE_STATE.compacted()).isTrue();
+    assertThat(Topics.CONNECTIONS.compacted()).isTrue();
+    assertThat(Topics.SUBSCRIPTION_WISHES.compacted()).isTrue();
     assertThat(Topics.VEHICLE_EVENTS.compacted()).isFalse();
     assertThat(Topics.VEHICLE_EVENTS.valueSubject()).isEqualTo("smartcar.vehicle-events.v1-value");
   }

@@ -1,6 +1,7 @@
 package io.smartcarpipeline.launcher.demo;
 
 import io.smartcarpipeline.dispatcher.DispatcherApp;
+import io.smartcarpipeline.fleetsync.FleetSyncApp;
 import io.smartcarpipeline.gateway.GatewayApp;
 import io.smartcarpipeline.gateway.config.GatewayConfig;
 import io.smartcarpipeline.localstack.LocalStack;
@@ -61,6 +62,7 @@ public final class Demo implements AutoCloseable {
   private ProcessorsApp processors;
   private SmartcarApiSim sim;
   private DispatcherApp dispatcher;
+  private FleetSyncApp fleetSync;
   private RunningFleet fleet;
   private ChargingOrchestrator orchestrator;
   private DemoMonitor monitor;
@@ -98,6 +100,7 @@ public final class Demo implements AutoCloseable {
     processors = add(ProcessorsApp.start(processorsSettings(common, port)));
     sim = add(SmartcarApiSim.start(simConfig(secrets, history.seedOfNextRun(options.seed()))));
     dispatcher = add(DispatcherApp.start(dispatcherSettings(common, secrets, port)));
+    fleetSync = add(FleetSyncApp.start(fleetSyncSettings(common, secrets, port)));
     monitor = add(new DemoMonitor(stack.bootstrapServers(), stack.schemaRegistryUrl()).start());
     orchestrator =
         add(
@@ -148,8 +151,28 @@ public final class Demo implements AutoCloseable {
     // the fleet lives in accelerated time: a car that was woken falls asleep again within
     // seconds, so the ASLEEP/UNREACHABLE schedule (1m, 5m, 15m for real cars) is compressed too
     s.put("DISPATCHER_RETRY_VEHICLE_SCHEDULE", "3s,6s,12s");
+    // the dispatcher and fleet-sync share the application's budget: 60 % and 40 %
+    s.put("DISPATCHER_RATE_BUCKET_CAPACITY", "72");
+    s.put("DISPATCHER_RATE_REFILL_PER_MINUTE", "1.2");
     if (port != null) {
       s.put("DISPATCHER_PORT", port);
+    }
+    return Settings.of(s);
+  }
+
+  /** fleet-sync against the stand-in: its connections, its webhook, 40 % of the budget. */
+  private Settings fleetSyncSettings(Map<String, String> common, DemoSecrets secrets, String port) {
+    Map<String, String> s = new HashMap<>(common);
+    s.put("SMARTCAR_CLIENT_ID", secrets.clientId());
+    s.put("SMARTCAR_CLIENT_SECRET", secrets.clientSecret());
+    s.put("SMARTCAR_API_V3_ORIGIN", sim.v3Origin());
+    s.put("SMARTCAR_IAM_ORIGIN", sim.iamOrigin());
+    s.put("SMARTCAR_MANAGEMENT_API_ORIGIN", sim.managementOrigin());
+    s.put("SMARTCAR_COMPATIBILITY_API_ORIGIN", sim.compatibilityOrigin());
+    s.put("SMARTCAR_WEBHOOK_IDS", SimConfig.DEFAULT_WEBHOOK_ID);
+    s.put("FLEET_SYNC_INTERVAL", "1m");
+    if (port != null) {
+      s.put("FLEET_SYNC_PORT", port);
     }
     return Settings.of(s);
   }
@@ -238,6 +261,10 @@ public final class Demo implements AutoCloseable {
 
   public int queryPort() {
     return processors.port();
+  }
+
+  public int fleetSyncPort() {
+    return fleetSync.port();
   }
 
   public int dispatcherPort() {

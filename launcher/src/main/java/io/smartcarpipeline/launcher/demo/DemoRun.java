@@ -77,13 +77,16 @@ public final class DemoRun {
             + "  Query API             %s/vehicles  %s/vehicles/{id}/state  %s/vehicles/{id}/charging-sessions%n"
             + "  Webhook gateway       http://localhost:%d/webhooks/smartcar   (health /health/ready, /metrics)%n"
             + "  Command dispatcher    http://localhost:%d/metrics%n"
+            + "  fleet-sync            POST http://localhost:%d/sync   (connections, subscriptions,"
+            + " GET /compatibility?vehicle=V)%n"
             + "  Smartcar stand-in     %s   (request log %s/_sim/requests)%n"
             + "  Kafka                 %s%n"
             + "  Schema registry       %s%n"
             + "  Log                   %s%n%n"
             + "  Topics: smartcar.vehicle-events.v1, smartcar.signals.v1, smartcar.vehicle-state.v1,"
             + " smartcar.charging-sessions.v1,%n"
-            + "          smartcar.commands.v1, smartcar.command-results.v1, smartcar.dead-letters.v1%n"
+            + "          smartcar.commands.v1, smartcar.command-results.v1, smartcar.connections.v1,"
+            + " smartcar.dead-letters.v1%n"
             + "  Ctrl-C stops everything cleanly; the next 'demo' resumes from the data directory.%n%n",
         seconds,
         q,
@@ -92,6 +95,7 @@ public final class DemoRun {
         q,
         demo.gatewayPort(),
         demo.dispatcherPort(),
+        demo.fleetSyncPort(),
         demo.sim().baseUrl(),
         demo.sim().baseUrl(),
         demo.stack().bootstrapServers(),
