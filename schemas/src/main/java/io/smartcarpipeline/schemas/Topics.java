@@ -32,7 +32,15 @@ public final class Topics {
           VehicleEvent.class,
           TopicSpec.Writer.INGEST_GATEWAY,
           6,
-          DELETE_7_DAYS);
+          DELETE_7_DAYS,
+          new TopicDoc(
+              "One accepted Smartcar webhook delivery (VEHICLE_STATE or VEHICLE_ERROR): ids, vehicle,"
+                  + " user, triggers, normalised signals and errors, and the raw body.",
+              List.of("stream-processors"),
+              "Per vehicle, in the order the gateway accepted the deliveries; not the order the car"
+                  + " recorded them (use each signal's oemUpdatedAt).",
+              "At least once: Smartcar retries and duplicates deliveries; eventId identifies a"
+                  + " delivery, and the stream processors drop repeats."));
 
   /** One record per signal of each distinct event. */
   public static final TopicSpec<SignalEvent> SIGNALS =
@@ -42,7 +50,13 @@ public final class Topics {
           SignalEvent.class,
           TopicSpec.Writer.STREAM_PROCESSORS,
           6,
-          DELETE_7_DAYS);
+          DELETE_7_DAYS,
+          new TopicDoc(
+              "One signal of one distinct delivery: typed value, canonical unit and source times.",
+              List.of("data teams and analytics"),
+              "Per vehicle, in the order the deliveries were accepted; order by oemUpdatedAt for"
+                  + " the car's own order.",
+              "Exactly once per signal of each distinct eventId (exactly-once Kafka Streams)."));
 
   /** Newest value of every signal per vehicle, by source time. Compacted. */
   public static final TopicSpec<VehicleState> VEHICLE_STATE =
@@ -52,7 +66,14 @@ public final class Topics {
           VehicleState.class,
           TopicSpec.Writer.STREAM_PROCESSORS,
           6,
-          COMPACTED);
+          COMPACTED,
+          new TopicDoc(
+              "The newest value of every signal of one vehicle, chosen by source time"
+                  + " (oemUpdatedAt), never by arrival.",
+              List.of("stream-processors (query API)", "dashboards", "charging orchestrators"),
+              "Per vehicle, each record newer than the one before; compaction keeps the newest"
+                  + " per vehicle.",
+              "The newest state per vehicle; intermediate states may be compacted away."));
 
   /** Every charging session: ACTIVE updates, then a final record. */
   public static final TopicSpec<ChargingSession> CHARGING_SESSIONS =
@@ -62,7 +83,14 @@ public final class Topics {
           ChargingSession.class,
           TopicSpec.Writer.STREAM_PROCESSORS,
           6,
-          DELETE_30_DAYS);
+          DELETE_30_DAYS,
+          new TopicDoc(
+              "One charging session's state: ACTIVE updates, then one record with a final status;"
+                  + " the last record of a session is its truth.",
+              List.of("charging orchestrators", "data teams and analytics (energy, billing)"),
+              "Per vehicle (so per session) in order: a session's records never overtake each"
+                  + " other.",
+              "Exactly once per change of a session (exactly-once Kafka Streams)."));
 
   /** Command requests; commandId is the idempotency key. */
   public static final TopicSpec<CommandRequest> COMMANDS =
@@ -72,7 +100,14 @@ public final class Topics {
           CommandRequest.class,
           TopicSpec.Writer.ORCHESTRATORS,
           6,
-          DELETE_7_DAYS);
+          DELETE_7_DAYS,
+          new TopicDoc(
+              "A request to send one command to a vehicle through Smartcar; commandId is its"
+                  + " idempotency key.",
+              List.of("command-dispatcher"),
+              "Per vehicle: the dispatcher runs a vehicle's commands in the order of this topic.",
+              "At least once from writers; the dispatcher runs each commandId at most once and"
+                  + " never after its expiry."));
 
   /** Exactly one final result per commandId. */
   public static final TopicSpec<CommandResult> COMMAND_RESULTS =
@@ -82,7 +117,13 @@ public final class Topics {
           CommandResult.class,
           TopicSpec.Writer.COMMAND_DISPATCHER,
           6,
-          DELETE_30_DAYS);
+          DELETE_30_DAYS,
+          new TopicDoc(
+              "The one final result of a command request, with Smartcar's answer or the reason it"
+                  + " was not sent.",
+              List.of("charging orchestrators and the CLI (command --wait)", "stream-processors"),
+              "Per vehicle, in the order the commands finished.",
+              "Exactly one final result per commandId (transactional writes)."));
 
   /** What could not be processed, with a reason and the original bytes. */
   public static final TopicSpec<DeadLetter> DEAD_LETTERS =
@@ -92,7 +133,13 @@ public final class Topics {
           DeadLetter.class,
           TopicSpec.Writer.ANY_SERVICE,
           1,
-          DELETE_30_DAYS);
+          DELETE_30_DAYS,
+          new TopicDoc(
+              "A record no service could process: source, reason code, message and the original"
+                  + " bytes; nothing is dropped silently.",
+              List.of("operators"),
+              "None across sources; one partition, so in the order they were written.",
+              "At least once."));
 
   private static final List<TopicSpec<?>> ALL =
       List.of(
