@@ -70,7 +70,10 @@ public final class Topics {
           new TopicDoc(
               "The newest value of every signal of one vehicle, chosen by source time"
                   + " (oemUpdatedAt), never by arrival.",
-              List.of("stream-processors (query API)", "dashboards", "charging orchestrators"),
+              List.of(
+                  "charging orchestrators (the demo's in launcher)",
+                  "the demo's summary",
+                  "dashboards and data teams"),
               "Per vehicle, each record newer than the one before; compaction keeps the newest"
                   + " per vehicle.",
               "The newest state per vehicle; intermediate states may be compacted away."));
@@ -87,7 +90,10 @@ public final class Topics {
           new TopicDoc(
               "One charging session's state: ACTIVE updates, then one record with a final status;"
                   + " the last record of a session is its truth.",
-              List.of("charging orchestrators", "data teams and analytics (energy, billing)"),
+              List.of(
+                  "the demo's summary",
+                  "charging orchestrators",
+                  "data teams and analytics (energy, billing)"),
               "Per vehicle (so per session) in order: a session's records never overtake each"
                   + " other.",
               "Exactly once per change of a session (exactly-once Kafka Streams)."));
@@ -121,7 +127,9 @@ public final class Topics {
           new TopicDoc(
               "The one final result of a command request, with Smartcar's answer or the reason it"
                   + " was not sent.",
-              List.of("charging orchestrators and the CLI (command --wait)", "stream-processors"),
+              List.of(
+                  "charging orchestrators and the CLI (command --wait)",
+                  "stream-processors (recent commands in the query API)"),
               "Per vehicle, in the order the commands finished.",
               "Exactly one final result per commandId (transactional writes)."));
 
