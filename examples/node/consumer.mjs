@@ -14,7 +14,7 @@ import kafkajs from 'kafkajs';
 import schemaRegistry from '@kafkajs/confluent-schema-registry';
 import { registerLz4 } from './lz4-codec.mjs';
 
-const { Kafka, logLevel } = kafkajs;
+const { Kafka, logLevel, Partitioners } = kafkajs;
 const { SchemaRegistry, SchemaType } = schemaRegistry;
 
 const STATE = 'smartcar.vehicle-state.v1';
@@ -116,7 +116,12 @@ async function main() {
     expiresAt: Date.now() + timeoutMs,
     requestedBy: 'node-example',
   };
-  const producer = kafka.producer({ idempotent: true });
+  // kafkajs 2's default partitioner hashes keys like the Java client (murmur2), so a vehicle's
+  // commands land on the partition our own writers use and keep their order; said explicitly here.
+  const producer = kafka.producer({
+    idempotent: true,
+    createPartitioner: Partitioners.DefaultPartitioner,
+  });
   await producer.connect();
   await producer.send({
     topic: COMMANDS,
