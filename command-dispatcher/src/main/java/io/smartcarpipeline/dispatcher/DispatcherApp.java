@@ -24,6 +24,7 @@ import io.smartcarpipeline.smartcar.errors.SmartcarErrorClassifier;
 import io.smartcarpipeline.support.config.Settings;
 import io.smartcarpipeline.support.http.OpsRoutes;
 import io.smartcarpipeline.support.kafka.KafkaClients;
+import io.smartcarpipeline.support.kafka.SubjectCompatibility;
 import io.smartcarpipeline.support.kafka.TopicCreator;
 import io.smartcarpipeline.support.metrics.ConsumerGroupLag;
 import io.smartcarpipeline.support.metrics.Metrics;
@@ -262,6 +263,7 @@ public final class DispatcherApp implements AutoCloseable {
         Admin.create(
             KafkaClients.adminConfig(c.kafka(), "command-dispatcher-admin", STEP_TIMEOUT))) {
       TopicCreator.ensureTopics(admin, CREATES, c.topics(), STEP_TIMEOUT);
+      SubjectCompatibility.ensure(c.kafka(), Topics.writtenBy(TopicSpec.Writer.COMMAND_DISPATCHER));
       KafkaLedgerStore.ensureTopic(
           admin,
           ledgerTopic,

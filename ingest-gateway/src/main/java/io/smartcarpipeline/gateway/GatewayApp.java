@@ -15,6 +15,7 @@ import io.smartcarpipeline.schemas.Topics;
 import io.smartcarpipeline.support.config.ConfigException;
 import io.smartcarpipeline.support.config.Settings;
 import io.smartcarpipeline.support.kafka.KafkaClients;
+import io.smartcarpipeline.support.kafka.SubjectCompatibility;
 import io.smartcarpipeline.support.kafka.TopicCreator;
 import io.smartcarpipeline.support.metrics.Metrics;
 import io.smartcarpipeline.support.service.Lifecycle;
@@ -87,6 +88,7 @@ public final class GatewayApp implements AutoCloseable {
             Admin.create(
                 KafkaClients.adminConfig(config.kafka(), "ingest-gateway-admin", STARTUP_TIMEOUT)));
     TopicCreator.ensureTopics(admin, WRITES, config.topics(), STARTUP_TIMEOUT);
+    SubjectCompatibility.ensure(config.kafka(), WRITES);
     EventProducer producer = lifecycle.own("producer", EventProducer.create(vertx, config));
     producer.warmUp(WRITES, STARTUP_TIMEOUT);
     String probeSubject = Topics.VEHICLE_EVENTS.valueSubject();

@@ -14,6 +14,7 @@ import org.apache.avro.specific.SpecificRecord;
  * @param writer the one service allowed to produce to the topic
  * @param partitions default partition count
  * @param config default topic configs (cleanup.policy, retention.ms, …)
+ * @param doc what the topic means to its readers (published in docs/asyncapi.yaml)
  * @param <V> value type
  */
 public record TopicSpec<V extends SpecificRecord>(
@@ -22,13 +23,15 @@ public record TopicSpec<V extends SpecificRecord>(
     Class<V> valueType,
     Writer writer,
     int partitions,
-    Map<String, String> config) {
+    Map<String, String> config,
+    TopicDoc doc) {
 
   public TopicSpec {
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(keyType, "keyType");
     Objects.requireNonNull(valueType, "valueType");
     Objects.requireNonNull(writer, "writer");
+    Objects.requireNonNull(doc, "doc");
     if (partitions < 1) {
       throw new IllegalArgumentException("partitions must be >= 1 for " + name);
     }
@@ -38,6 +41,16 @@ public record TopicSpec<V extends SpecificRecord>(
   /** The Schema Registry subject of the value under TopicNameStrategy. */
   public String valueSubject() {
     return name + "-value";
+  }
+
+  /**
+   * The compatibility level of the value subject (docs/schema-evolution.md): every new schema must
+   * read data written with every earlier one, and every earlier one must read the new one's data,
+   * because outside readers upgrade on their own schedule and compacted or long-retained records of
+   * every version stay on the topic.
+   */
+  public String valueCompatibility() {
+    return SchemaPolicy.COMPATIBILITY_LEVEL;
   }
 
   /** Whether the topic keeps only the newest record per key. */

@@ -35,7 +35,15 @@ public final class Topics {
           VehicleEvent.class,
           TopicSpec.Writer.INGEST_GATEWAY,
           6,
-          DELETE_7_DAYS);
+          DELETE_7_DAYS,
+          new TopicDoc(
+              "One accepted Smartcar webhook delivery (VEHICLE_STATE or VEHICLE_ERROR): ids, vehicle,"
+                  + " user, triggers, normalised signals and errors, and the raw body.",
+              List.of("stream-processors", "fleet-sync (virtual-key knowledge from VEHICLE_ERROR)"),
+              "Per vehicle, in the order the gateway accepted the deliveries; not the order the car"
+                  + " recorded them (use each signal's oemUpdatedAt).",
+              "At least once: Smartcar retries and duplicates deliveries; eventId identifies a"
+                  + " delivery, and the stream processors drop repeats."));
 
   /** One record per signal of each distinct event. */
   public static final TopicSpec<SignalEvent> SIGNALS =
@@ -45,7 +53,13 @@ public final class Topics {
           SignalEvent.class,
           TopicSpec.Writer.STREAM_PROCESSORS,
           6,
-          DELETE_7_DAYS);
+          DELETE_7_DAYS,
+          new TopicDoc(
+              "One signal of one distinct delivery: typed value, canonical unit and source times.",
+              List.of("data teams and analytics"),
+              "Per vehicle, in the order the deliveries were accepted; order by oemUpdatedAt for"
+                  + " the car's own order.",
+              "Exactly once per signal of each distinct eventId (exactly-once Kafka Streams)."));
 
   /** Newest value of every signal per vehicle, by source time. Compacted. */
   public static final TopicSpec<VehicleState> VEHICLE_STATE =
@@ -55,7 +69,17 @@ public final class Topics {
           VehicleState.class,
           TopicSpec.Writer.STREAM_PROCESSORS,
           6,
-          COMPACTED);
+          COMPACTED,
+          new TopicDoc(
+              "The newest value of every signal of one vehicle, chosen by source time"
+                  + " (oemUpdatedAt), never by arrival.",
+              List.of(
+                  "charging orchestrators (the demo's in launcher)",
+                  "the demo's summary",
+                  "dashboards and data teams"),
+              "Per vehicle, each record newer than the one before; compaction keeps the newest"
+                  + " per vehicle.",
+              "The newest state per vehicle; intermediate states may be compacted away."));
 
   /** Every charging session: ACTIVE updates, then a final record. */
   public static final TopicSpec<ChargingSession> CHARGING_SESSIONS =
@@ -65,7 +89,17 @@ public final class Topics {
           ChargingSession.class,
           TopicSpec.Writer.STREAM_PROCESSORS,
           6,
-          DELETE_30_DAYS);
+          DELETE_30_DAYS,
+          new TopicDoc(
+              "One charging session's state: ACTIVE updates, then one record with a final status;"
+                  + " the last record of a session is its truth.",
+              List.of(
+                  "the demo's summary",
+                  "charging orchestrators",
+                  "data teams and analytics (energy, billing)"),
+              "Per vehicle (so per session) in order: a session's records never overtake each"
+                  + " other.",
+              "Exactly once per change of a session (exactly-once Kafka Streams)."));
 
   /** Command requests; commandId is the idempotency key. */
   public static final TopicSpec<CommandRequest> COMMANDS =
@@ -75,7 +109,14 @@ public final class Topics {
           CommandRequest.class,
           TopicSpec.Writer.ORCHESTRATORS,
           6,
-          DELETE_7_DAYS);
+          DELETE_7_DAYS,
+          new TopicDoc(
+              "A request to send one command to a vehicle through Smartcar; commandId is its"
+                  + " idempotency key.",
+              List.of("command-dispatcher"),
+              "Per vehicle: the dispatcher runs a vehicle's commands in the order of this topic.",
+              "At least once from writers; the dispatcher runs each commandId at most once and"
+                  + " never after its expiry."));
 
   /** Exactly one final result per commandId. */
   public static final TopicSpec<CommandResult> COMMAND_RESULTS =
@@ -85,7 +126,16 @@ public final class Topics {
           CommandResult.class,
           TopicSpec.Writer.COMMAND_DISPATCHER,
           6,
-          DELETE_30_DAYS);
+          DELETE_30_DAYS,
+          new TopicDoc(
+              "The one final result of a command request, with Smartcar's answer or the reason it"
+                  + " was not sent.",
+              List.of(
+                  "charging orchestrators and the CLI (command --wait)",
+                  "stream-processors (recent commands in the query API, confirmations)",
+                  "fleet-sync (virtual-key knowledge from VIRTUAL_KEY_REQUIRED)"),
+              "Per vehicle, in the order the commands finished.",
+              "Exactly one final result per commandId (transactional writes)."));
 
   /**
    * Whether the car's own signals showed the effect of a succeeded command: one per commandId whose
@@ -98,7 +148,17 @@ public final class Topics {
           CommandConfirmation.class,
           TopicSpec.Writer.STREAM_PROCESSORS,
           6,
-          DELETE_30_DAYS);
+          DELETE_30_DAYS,
+          new TopicDoc(
+              "Whether the car's own signals showed the effect of a SUCCEEDED command: CONFIRMED,"
+                  + " CONTRADICTED or UNCONFIRMED (no evidence within the window), with the"
+                  + " evidence (signal, value, oemUpdatedAt).",
+              List.of(
+                  "charging orchestrators and operators",
+                  "stream-processors (confirmations in the query API and the fleet page)"),
+              "Per vehicle, in the order the commands were decided.",
+              "Exactly one confirmation per commandId whose effect shows in a signal"
+                  + " (exactly_once_v2)."));
 
   /**
    * What Smartcar lists for each vehicle of the application, its webhook subscriptions, virtual-key
@@ -111,7 +171,15 @@ public final class Topics {
           VehicleConnection.class,
           TopicSpec.Writer.FLEET_SYNC,
           6,
-          COMPACTED);
+          COMPACTED,
+          new TopicDoc(
+              "What Smartcar lists for a vehicle (user, make, model, year, mode, connected-at),"
+                  + " CONNECTED or DISCONNECTED, the last sync, its subscription per webhook,"
+                  + " virtual-key knowledge, compatibility and where its latest data came from.",
+              List.of("operators, onboarding and analytics", "fleet-sync (its own view at start)"),
+              "Per vehicle; the newest record for a key is its truth (compacted).",
+              "At least once: every sync republishes each connected vehicle; readers keep the"
+                  + " latest per key."));
 
   /** Wishes about a vehicle's webhook subscriptions (exclusions), read by fleet-sync. Compacted. */
   public static final TopicSpec<SubscriptionWish> SUBSCRIPTION_WISHES =
@@ -121,7 +189,13 @@ public final class Topics {
           SubscriptionWish.class,
           TopicSpec.Writer.ORCHESTRATORS,
           1,
-          COMPACTED);
+          COMPACTED,
+          new TopicDoc(
+              "A wish about a vehicle's webhook subscriptions: EXCLUDE keeps it unsubscribed (from"
+                  + " one webhook or all), INCLUDE or a tombstone withdraws the exclusion.",
+              List.of("fleet-sync (subscription reconcile)"),
+              "Per vehicle; the newest record for a key wins (compacted).",
+              "At least once; applying a wish twice changes nothing."));
 
   /** What could not be processed, with a reason and the original bytes. */
   public static final TopicSpec<DeadLetter> DEAD_LETTERS =
@@ -131,7 +205,13 @@ public final class Topics {
           DeadLetter.class,
           TopicSpec.Writer.ANY_SERVICE,
           1,
-          DELETE_30_DAYS);
+          DELETE_30_DAYS,
+          new TopicDoc(
+              "A record no service could process: source, reason code, message and the original"
+                  + " bytes; nothing is dropped silently.",
+              List.of("operators"),
+              "None across sources; one partition, so in the order they were written.",
+              "At least once."));
 
   private static final List<TopicSpec<?>> ALL =
       List.of(

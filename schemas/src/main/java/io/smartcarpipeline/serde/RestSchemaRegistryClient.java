@@ -81,7 +81,7 @@ public final class RestSchemaRegistryClient implements SchemaRegistryClient {
 
   @Override
   public RegisteredSchema latest(String subject) {
-    JsonNode body = call("GET", "/subjects/" + encode(subject) + "/versions/latest", null);
+    JsonNode body = call("GET", "/subjects/" + encode(subject) + "/versions/latest", (String) null);
     Schema schema = parse(body.path("schema").asText(), "subject " + subject);
     int id = body.path("id").asInt(-1);
     schemasById.putIfAbsent(id, schema);
@@ -93,16 +93,46 @@ public final class RestSchemaRegistryClient implements SchemaRegistryClient {
     return schemasById.computeIfAbsent(
         id,
         k -> {
-          JsonNode body = call("GET", "/schemas/ids/" + id, null);
+          JsonNode body = call("GET", "/schemas/ids/" + id, (String) null);
           return parse(body.path("schema").asText(), "schema id " + id);
         });
   }
 
+  /**
+   * {@code GET /config/{subject}}: the compatibility level set on the subject itself; empty when it
+   * has none of its own (error 40408) and follows the registry's global level.
+   */
+  public Optional<String> compatibility(String subject) {
+    try {
+      JsonNode body = call("GET", "/config/" + encode(subject), (String) null);
+      return Optional.of(body.path("compatibilityLevel").asText());
+    } catch (SubjectConfigMissing e) {
+      return Optional.empty();
+    }
+  }
+
+  /** {@code PUT /config/{subject}}: sets the subject's compatibility level. */
+  public void setCompatibility(String subject, String level) {
+    call(
+        "PUT",
+        "/config/" + encode(subject),
+        JSON.createObjectNode().put("compatibility", level).toString());
+  }
+
   private JsonNode call(String method, String path, Schema schema) {
+    return call(
+        method,
+        path,
+        schema == null
+            ? null
+            : JSON.createObjectNode().put("schema", schema.toString()).toString());
+  }
+
+  private JsonNode call(String method, String path, String body) {
     SerializationException last = null;
     for (URI base : baseUrls) {
       try {
-        return callOnce(base, method, path, schema);
+        return callOnce(base, method, path, body);
       } catch (RegistryUnreachable e) {
         last = e.exception;
       }
@@ -110,13 +140,12 @@ public final class RestSchemaRegistryClient implements SchemaRegistryClient {
     throw last;
   }
 
-  private JsonNode callOnce(URI base, String method, String path, Schema schema) {
+  private JsonNode callOnce(URI base, String method, String path, String body) {
     URI uri = URI.create(base + path);
     HttpRequest.Builder request =
         HttpRequest.newBuilder(uri).timeout(config.requestTimeout()).header("Accept", CONTENT_TYPE);
     authorization.ifPresent(a -> request.header("Authorization", a));
-    if (schema != null) {
-      String body = JSON.createObjectNode().put("schema", schema.toString()).toString();
+    if (body != null) {
       request.header("Content-Type", CONTENT_TYPE);
       request.method(method, HttpRequest.BodyPublishers.ofString(body));
     } else {
@@ -148,6 +177,9 @@ public final class RestSchemaRegistryClient implements SchemaRegistryClient {
     if (response.statusCode() / 100 == 2) {
       return body;
     }
+    if (response.statusCode() == 404 && body.path("error_code").asInt() == 40408) {
+      throw new SubjectConfigMissing();
+    }
     throw new SerializationException(
         "Schema registry refused "
             + method
@@ -173,6 +205,15 @@ public final class RestSchemaRegistryClient implements SchemaRegistryClient {
 
   private static String encode(String subject) {
     return URLEncoder.encode(subject, StandardCharsets.UTF_8).replace("+", "%20");
+  }
+
+  /** The subject has no compatibility level of its own (40408). */
+  private static final class SubjectConfigMissing extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    SubjectConfigMissing() {
+      super("no subject-level compatibility", null, false, false);
+    }
   }
 
   private record SubjectSchema(String subject, Schema schema) {}

@@ -24,9 +24,10 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Guards the contracts: every schema parses, and every topic's value schema can still read data
- * written with the released copy in {@code src/test/resources/schema-baseline} (BACKWARD, the
- * registry's default). A change that breaks this must become a new topic version (…v2), not an
- * edit. To release a compatible change, regenerate the baseline with {@link BaselineWriter}.
+ * written with the released copy in {@code src/test/resources/schema-baseline}, and the released
+ * copy can read the current schema's data (FULL, {@link SchemaPolicy}). A change that breaks this
+ * must become a new topic version (…v2), not an edit. To release a compatible change, regenerate
+ * the baseline with {@link BaselineWriter}.
  */
 class SchemaCompatibilityTest {
 
@@ -87,6 +88,27 @@ class SchemaCompatibilityTest {
     assertThat(result.getType())
         .as(
             "%s is not backward compatible with its released schema: %s",
+            topic.valueType().getSimpleName(), result.getResult().getIncompatibilities())
+        .isEqualTo(SchemaCompatibilityType.COMPATIBLE);
+  }
+
+  /**
+   * The other half of FULL ({@link SchemaPolicy}): consumers we do not control keep the released
+   * schema after our producers upgrade, so the released schema must read the current one's data.
+   */
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("topics")
+  void releasedSchemaReadsDataWrittenWithTheCurrentSchema(TopicSpec<?> topic) throws IOException {
+    Schema current = SpecificData.get().getSchema(topic.valueType());
+    Schema released = baseline(topic);
+
+    SchemaCompatibility.SchemaPairCompatibility result =
+        SchemaCompatibility.checkReaderWriterCompatibility(released, current);
+
+    assertThat(result.getType())
+        .as(
+            "readers of the released %s cannot read the current schema's data (%s): only fields"
+                + " with a default may be added or removed (docs/schema-evolution.md)",
             topic.valueType().getSimpleName(), result.getResult().getIncompatibilities())
         .isEqualTo(SchemaCompatibilityType.COMPATIBLE);
   }

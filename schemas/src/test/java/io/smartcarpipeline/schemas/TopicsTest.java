@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -56,7 +57,8 @@ class TopicsTest {
                     io.smartcarpipeline.events.DeadLetter.class,
                     TopicSpec.Writer.ANY_SERVICE,
                     0,
-                    Map.of()))
+                    Map.of(),
+                    new TopicDoc("s", List.of("r"), "o", "d")))
         .hasMessageContaining("partitions");
   }
 

@@ -16,6 +16,7 @@ import io.smartcarpipeline.support.config.Settings;
 import io.smartcarpipeline.support.http.HttpErrors;
 import io.smartcarpipeline.support.http.OpsRoutes;
 import io.smartcarpipeline.support.kafka.KafkaClients;
+import io.smartcarpipeline.support.kafka.SubjectCompatibility;
 import io.smartcarpipeline.support.kafka.TopicCreator;
 import io.smartcarpipeline.support.metrics.ConsumerGroupLag;
 import io.smartcarpipeline.support.metrics.Metrics;
@@ -221,5 +222,7 @@ public final class ProcessorsApp implements AutoCloseable {
           config.topics(),
           START_TIMEOUT);
     }
+    SubjectCompatibility.ensure(
+        config.kafka(), Topics.writtenBy(TopicSpec.Writer.STREAM_PROCESSORS));
   }
 }
