@@ -9,6 +9,7 @@ import io.smartcarpipeline.events.SignalValue;
 import io.smartcarpipeline.events.ValueKind;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -133,8 +134,8 @@ final class SignalValueMapper {
       Integer column = Json.integer(cell, "column");
       cells.add(
           new GridCell(
-              row == null ? -1 : row,
-              column == null ? -1 : column,
+              Objects.requireNonNullElse(row, -1),
+              Objects.requireNonNullElse(column, -1),
               Json.bool(cell, "isOpen"),
               Json.bool(cell, "isLocked"),
               reading(cell)));
