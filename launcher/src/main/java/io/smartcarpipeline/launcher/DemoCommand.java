@@ -78,14 +78,8 @@ final class DemoCommand implements Callable<Integer>, SmartcarPipeline.EnvAware 
     }
     Duration run = duration == null ? null : CommandCommand.duration("--duration", duration);
     String bindAddress = Services.localBindAddress(env, "the demo");
-    Demo.Options options = new Demo.Options(
-            vehicles,
-            dataDir,
-            false,
-            timeFactor,
-            run,
-            seed,
-            bindAddress);
+    Demo.Options options =
+        new Demo.Options(vehicles, dataDir, false, timeFactor, run, seed, bindAddress);
     return new DemoRun(
             options, CommandCommand.duration("--summary-every", summaryEvery), System.out)
         .run();

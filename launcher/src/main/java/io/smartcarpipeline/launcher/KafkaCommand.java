@@ -22,7 +22,6 @@ final class KafkaCommand implements Runnable, SmartcarPipeline.EnvAware {
     this.env = env;
   }
 
-
   @Option(
       names = "--kafka-port",
       defaultValue = "9092",

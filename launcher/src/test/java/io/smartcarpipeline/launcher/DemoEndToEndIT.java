@@ -6,19 +6,10 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
-import io.smartcarpipeline.launcher.demo.DemoRun;
-import java.io.Reader;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.util.Properties;
 import io.smartcarpipeline.events.ChargingSession;
 import io.smartcarpipeline.events.CommandResult;
 import io.smartcarpipeline.launcher.demo.Demo;
-import io.smartcarpipeline.support.config.BindAddress;
-import io.smartcarpipeline.support.testing.ListeningSockets;
+import io.smartcarpipeline.launcher.demo.DemoRun;
 import io.smartcarpipeline.processors.config.ProcessorsConfig;
 import io.smartcarpipeline.schemas.TopicSpec;
 import io.smartcarpipeline.schemas.Topics;
@@ -26,7 +17,15 @@ import io.smartcarpipeline.sim.fleet.FleetLedger;
 import io.smartcarpipeline.sim.fleet.LedgerEvent;
 import io.smartcarpipeline.sim.fleet.RunningFleet;
 import io.smartcarpipeline.sim.fleet.VehicleProfile;
+import io.smartcarpipeline.support.config.BindAddress;
+import io.smartcarpipeline.support.testing.ListeningSockets;
 import io.vertx.core.json.JsonObject;
+import java.io.Reader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -35,6 +34,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Consumer;
@@ -80,7 +80,9 @@ class DemoEndToEndIT {
     ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME))
         .addAppender(LOGGED);
     long started = System.nanoTime();
-    demo = Demo.start(new Demo.Options(
+    demo =
+        Demo.start(
+            new Demo.Options(
                 VEHICLES, dataDir, true, TIME_FACTOR, REAL_RUN, SEED, BindAddress.LOOPBACK));
     RunningFleet fleet = demo.fleet();
     Instant simulatedStart = fleet.simulatedNow();
@@ -117,9 +119,9 @@ class DemoEndToEndIT {
   }
 
   /**
-   * Secure by default: every port the demo opens (broker, registry, gateway, query API,
-   * dispatcher, Smartcar stand-in) listens on the loopback interface only, and nothing else in
-   * this JVM listens on every interface.
+   * Secure by default: every port the demo opens (broker, registry, gateway, query API, dispatcher,
+   * Smartcar stand-in) listens on the loopback interface only, and nothing else in this JVM listens
+   * on every interface.
    */
   @Test
   void shouldListenOnThisMachineOnly() {

@@ -9,9 +9,9 @@ import io.smartcarpipeline.events.SignalValue;
 import io.smartcarpipeline.events.ValueKind;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 /**
