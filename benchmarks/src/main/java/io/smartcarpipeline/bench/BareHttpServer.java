@@ -1,5 +1,6 @@
 package io.smartcarpipeline.bench;
 
+import io.smartcarpipeline.support.config.BindAddress;
 import io.smartcarpipeline.support.service.Lifecycle;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
@@ -55,7 +56,11 @@ final class BareHttpServer implements AutoCloseable {
 
     @Override
     public Future<?> start() {
-      return vertx.createHttpServer().requestHandler(Endpoint::handle).listen(port);
+      // a measuring aid on this machine only, like everything a developer runs
+      return vertx
+          .createHttpServer()
+          .requestHandler(Endpoint::handle)
+          .listen(port, BindAddress.LOOPBACK);
     }
 
     private static void handle(HttpServerRequest req) {

@@ -225,9 +225,17 @@ final class ProcessorsBench {
     }
   }
 
+  private static void deleteIfPresent(Path path) {
+    try {
+      Files.deleteIfExists(path);
+    } catch (IOException e) {
+      // a leftover temp file is harmless
+    }
+  }
+
   static void deleteQuietly(Path dir) {
     try (Stream<Path> paths = Files.walk(dir)) {
-      paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+      paths.sorted(Comparator.reverseOrder()).forEach(ProcessorsBench::deleteIfPresent);
     } catch (IOException | RuntimeException e) {
       // a leftover temp dir is harmless
     }

@@ -91,8 +91,9 @@ public final class Report {
           .append(r.note().replace("|", "/"))
           .append(" |\n");
     }
-    if (file.getParent() != null) {
-      Files.createDirectories(file.getParent());
+    Path parent = file.getParent();
+    if (parent != null) {
+      Files.createDirectories(parent);
     }
     Files.writeString(
         file,

@@ -179,7 +179,7 @@ public final class DispatcherApp implements AutoCloseable {
         router, registry, () -> Future.succeededFuture(lifecycle.ready() && loop.healthy()));
     HttpServer http = vertx.createHttpServer().requestHandler(router);
     Lifecycle.await(
-        http.listen(c.port()),
+        http.listen(c.port(), c.bindAddress()),
         STEP_TIMEOUT,
         "listen on port " + c.port() + " (" + DispatcherConfig.PORT + ")");
     lifecycle.onStop("http", () -> Lifecycle.await(http.close(), STEP_TIMEOUT, "close HTTP"));

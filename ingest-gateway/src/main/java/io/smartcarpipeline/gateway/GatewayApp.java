@@ -6,6 +6,7 @@ import io.smartcarpipeline.gateway.http.ConnectionGuard;
 import io.smartcarpipeline.gateway.http.GatewayMetrics;
 import io.smartcarpipeline.gateway.http.GatewayRouter;
 import io.smartcarpipeline.gateway.http.GatewayVerticle;
+import io.smartcarpipeline.gateway.http.SourceGuard;
 import io.smartcarpipeline.gateway.http.WebhookHandler;
 import io.smartcarpipeline.gateway.kafka.EventProducer;
 import io.smartcarpipeline.gateway.kafka.KafkaReadiness;
@@ -102,13 +103,15 @@ public final class GatewayApp implements AutoCloseable {
                 config.readinessInterval()));
     PrometheusMeterRegistry registry = Metrics.newRegistry("ingest-gateway");
     GatewayMetrics metrics = new GatewayMetrics(registry);
+    SourceGuard sources = new SourceGuard(config.sourcePolicy(), clock, metrics);
     WebhookHandler handler =
         new WebhookHandler(
             new SignatureVerifier(config.managementToken(), config.previousManagementToken()),
             producer,
             metrics,
             clock,
-            Math.max(1, config.retryAfter().toSeconds()));
+            Math.max(1, config.retryAfter().toSeconds()),
+            sources);
     Function<Vertx, Router> routes =
         v ->
             GatewayRouter.build(
@@ -118,10 +121,11 @@ public final class GatewayApp implements AutoCloseable {
                 registry,
                 readiness::ready,
                 config.maxBodyBytes(),
-                config.serverLimits());
+                config.serverLimits(),
+                sources);
     lifecycle.onStop("http", () -> undeployAll(vertx));
     int port = deploy(vertx, config, routes, new ConnectionGuard(config.serverLimits(), metrics));
-    LOG.info("gateway_started port={} config={}", port, config);
+    LOG.info("gateway_started address={} port={} config={}", config.bindAddress(), port, config);
     return new GatewayApp(lifecycle, port);
   }
 
@@ -137,7 +141,8 @@ public final class GatewayApp implements AutoCloseable {
         vertx.deployVerticle(
             () -> {
               GatewayVerticle verticle =
-                  new GatewayVerticle(listenPort, routes, config.serverLimits(), guard);
+                  new GatewayVerticle(
+                      config.bindAddress(), listenPort, routes, config.serverLimits(), guard);
               deployed.add(verticle);
               return verticle;
             },

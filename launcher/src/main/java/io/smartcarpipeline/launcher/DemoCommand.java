@@ -4,6 +4,7 @@ import io.smartcarpipeline.launcher.demo.Demo;
 import io.smartcarpipeline.launcher.demo.DemoRun;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -18,9 +19,14 @@ import picocli.CommandLine.Option;
           + " sending signed webhooks, and an example charging orchestrator.",
       "Prints every URL, then a summary line every few seconds; the full log goes to demo.log in"
           + " the data directory, and the terminal shows only warnings and errors to act on."
-          + " Ctrl-C stops cleanly; a second run resumes from the data directory."
+          + " Ctrl-C stops cleanly; a second run resumes from the data directory.",
+      "Every port listens on 127.0.0.1 (this machine only) unless BIND_ADDRESS says otherwise"
+          + " (e.g. BIND_ADDRESS=0.0.0.0 to open the demo to the network on purpose); the broker"
+          + " stays on localhost."
     })
-final class DemoCommand implements Callable<Integer> {
+final class DemoCommand implements Callable<Integer>, SmartcarPipeline.EnvAware {
+
+  private Map<String, String> env = Map.of();
 
   @Option(
       names = "--vehicles",
@@ -61,12 +67,19 @@ final class DemoCommand implements Callable<Integer> {
   String summaryEvery;
 
   @Override
+  public void env(Map<String, String> env) {
+    this.env = env;
+  }
+
+  @Override
   public Integer call() {
     if (vehicles < 1 || vehicles > 10_000) {
       throw new IllegalArgumentException("--vehicles must be 1..10000, got " + vehicles);
     }
     Duration run = duration == null ? null : CommandCommand.duration("--duration", duration);
-    Demo.Options options = new Demo.Options(vehicles, dataDir, false, timeFactor, run, seed);
+    String bindAddress = Services.localBindAddress(env, "the demo");
+    Demo.Options options =
+        new Demo.Options(vehicles, dataDir, false, timeFactor, run, seed, bindAddress);
     return new DemoRun(
             options, CommandCommand.duration("--summary-every", summaryEvery), System.out)
         .run();

@@ -3,6 +3,7 @@ package io.smartcarpipeline.launcher;
 import io.smartcarpipeline.localstack.LocalStack;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -12,7 +13,14 @@ import picocli.CommandLine.Option;
     name = "kafka",
     mixinStandardHelpOptions = true,
     description = "Start the embedded Apache Kafka broker (KRaft) and schema registry.")
-final class KafkaCommand implements Runnable {
+final class KafkaCommand implements Runnable, SmartcarPipeline.EnvAware {
+
+  private Map<String, String> env = Map.of();
+
+  @Override
+  public void env(Map<String, String> env) {
+    this.env = env;
+  }
 
   @Option(
       names = "--kafka-port",
@@ -42,7 +50,8 @@ final class KafkaCommand implements Runnable {
                 .withKafkaPort(kafkaPort)
                 .withSchemaRegistryPort(registryPort)
                 .withDataDir(dataDir)
-                .withAutoCreateTopics(true));
+                .withAutoCreateTopics(true)
+                .withBindAddress(Services.localBindAddress(env, "the local stack")));
     Duration took = Duration.ofNanos(System.nanoTime() - started);
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime()

@@ -2,10 +2,14 @@ package io.smartcarpipeline.launcher;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import io.smartcarpipeline.events.ChargingSession;
 import io.smartcarpipeline.events.CommandResult;
 import io.smartcarpipeline.launcher.demo.Demo;
+import io.smartcarpipeline.launcher.demo.DemoRun;
 import io.smartcarpipeline.processors.config.ProcessorsConfig;
 import io.smartcarpipeline.schemas.TopicSpec;
 import io.smartcarpipeline.schemas.Topics;
@@ -13,7 +17,15 @@ import io.smartcarpipeline.sim.fleet.FleetLedger;
 import io.smartcarpipeline.sim.fleet.LedgerEvent;
 import io.smartcarpipeline.sim.fleet.RunningFleet;
 import io.smartcarpipeline.sim.fleet.VehicleProfile;
+import io.smartcarpipeline.support.config.BindAddress;
+import io.smartcarpipeline.support.testing.ListeningSockets;
 import io.vertx.core.json.JsonObject;
+import java.io.Reader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -22,6 +34,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Consumer;
@@ -58,10 +71,19 @@ class DemoEndToEndIT {
   private static List<String> vehicleIds;
   private static QueryApiClient api;
 
+  /** Every log event of this JVM while the demo runs. */
+  private static final ListAppender<ILoggingEvent> LOGGED = new ListAppender<>();
+
   @BeforeAll
   static void runTheDemoForTenSimulatedHours() {
+    LOGGED.start();
+    ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME))
+        .addAppender(LOGGED);
     long started = System.nanoTime();
-    demo = Demo.start(new Demo.Options(VEHICLES, dataDir, true, TIME_FACTOR, REAL_RUN, SEED));
+    demo =
+        Demo.start(
+            new Demo.Options(
+                VEHICLES, dataDir, true, TIME_FACTOR, REAL_RUN, SEED, BindAddress.LOOPBACK));
     RunningFleet fleet = demo.fleet();
     Instant simulatedStart = fleet.simulatedNow();
     LOG.info("e2e_demo_started seconds={}", (System.nanoTime() - started) / 1e9);
@@ -89,9 +111,73 @@ class DemoEndToEndIT {
 
   @AfterAll
   static void stopTheDemo() {
+    ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME))
+        .detachAppender(LOGGED);
     if (demo != null) {
       demo.close();
     }
+  }
+
+  /**
+   * Secure by default: every port the demo opens (broker, registry, gateway, query API, dispatcher,
+   * Smartcar stand-in) listens on the loopback interface only, and nothing else in this JVM listens
+   * on every interface.
+   */
+  @Test
+  void shouldListenOnThisMachineOnly() {
+    assumeTrue(ListeningSockets.available(), "needs Linux's /proc/net/tcp");
+    List<Integer> demoPorts =
+        List.of(
+            port(bootstrap()),
+            port(demo.stack().schemaRegistryUrl()),
+            demo.gatewayPort(),
+            demo.queryPort(),
+            demo.dispatcherPort(),
+            demo.sim().port());
+    List<ListeningSockets.Listener> listeners = ListeningSockets.ofThisProcess();
+    LOG.info("e2e_listeners {}", listeners);
+
+    assertThat(listeners.stream().map(ListeningSockets.Listener::port))
+        .as("the demo's ports are found listening")
+        .containsAll(demoPorts);
+    assertThat(listeners)
+        .as("every listening socket of this JVM is on loopback")
+        .allSatisfy(l -> assertThat(l.address().isLoopbackAddress()).as(l.toString()).isTrue());
+  }
+
+  /**
+   * The demo's generated secrets (in its data directory) appear in none of its output: the banner,
+   * the log, health, metrics and error answers of every HTTP port.
+   */
+  @Test
+  void shouldShowNoneOfItsGeneratedSecrets() throws Exception {
+    Properties secrets = new Properties();
+    try (Reader r = Files.newBufferedReader(dataDir.resolve("demo-secrets.properties"))) {
+      secrets.load(r);
+    }
+    List<String> values =
+        List.of(
+            secrets.getProperty("SMARTCAR_MANAGEMENT_TOKEN"),
+            secrets.getProperty("SMARTCAR_CLIENT_SECRET"));
+    assertThat(values).allSatisfy(v -> assertThat(v).hasSizeGreaterThan(16));
+    StringBuilder emitted = new StringBuilder(DemoRun.banner(demo, 1.0, dataDir.resolve("x.log")));
+    List.copyOf(LOGGED.list).forEach(e -> emitted.append(e.getFormattedMessage()).append('\n'));
+    HttpClient http = HttpClient.newHttpClient();
+    for (int p : List.of(demo.gatewayPort(), demo.queryPort(), demo.dispatcherPort())) {
+      for (String path : List.of("/health/live", "/health/ready", "/metrics", "/nope")) {
+        emitted.append(
+            http.send(
+                    HttpRequest.newBuilder(URI.create("http://localhost:" + p + path)).build(),
+                    HttpResponse.BodyHandlers.ofString())
+                .body());
+      }
+    }
+
+    assertThat(emitted.toString()).contains("127.0.0.1 only").doesNotContain(values);
+  }
+
+  private static int port(String hostPortOrUrl) {
+    return Integer.parseInt(hostPortOrUrl.replaceAll(".*:(\\d+).*", "$1"));
   }
 
   @Test

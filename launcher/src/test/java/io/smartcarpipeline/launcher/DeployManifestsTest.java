@@ -9,6 +9,7 @@ import io.smartcarpipeline.launcher.DeployFiles.Container;
 import io.smartcarpipeline.launcher.DeployFiles.TopicDeclaration;
 import io.smartcarpipeline.localstack.junit.ContainerStack;
 import io.smartcarpipeline.runtime.SmartcarPipelineRuntime;
+import io.smartcarpipeline.support.config.BindAddress;
 import io.smartcarpipeline.support.config.CommonSettings;
 import io.smartcarpipeline.support.http.OpsRoutes;
 import io.vertx.core.Future;
@@ -84,6 +85,22 @@ class DeployManifestsTest {
           .extracting(Container::subcommand)
           .containsExactlyInAnyOrderElementsOf(SERVICES);
       containers.forEach(c -> assertThat(subcommands).as(c.where()).contains(c.subcommand()));
+    }
+  }
+
+  /**
+   * The services listen on loopback unless told otherwise; in a container the port must be
+   * reachable, so the image and every manifest open every interface explicitly.
+   */
+  @Test
+  void containersListenOnEveryInterfaceExplicitly() {
+    assertThat(CommonSettings.DEFAULTS).containsEntry(BindAddress.KEY, BindAddress.LOOPBACK);
+    assertThat(deploy.text("Dockerfile"))
+        .containsPattern("(?m)^ENV " + BindAddress.KEY + "=" + BindAddress.ALL + "$");
+    for (List<Container> containers :
+        List.of(deploy.composeContainers(), deploy.kubernetesContainers())) {
+      containers.forEach(
+          c -> assertThat(c.env()).as(c.where()).containsEntry(BindAddress.KEY, BindAddress.ALL));
     }
   }
 

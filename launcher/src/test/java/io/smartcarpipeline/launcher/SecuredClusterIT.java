@@ -1,5 +1,6 @@
 package io.smartcarpipeline.launcher;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
@@ -50,7 +51,7 @@ import picocli.CommandLine;
 class SecuredClusterIT {
 
   private static final String TOKEN = "secured-it-management-token";
-  private static final String CLIENT_SECRET = "sim-secret";
+  private static final String CLIENT_SECRET = "secured-it-client-secret-5b1e";
   private static final Duration START_FAILS_WITHIN = Duration.ofSeconds(20);
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -64,13 +65,24 @@ class SecuredClusterIT {
   /** Every log event of this JVM from the start of the stack on, at every level. */
   private static final ListAppender<ILoggingEvent> LOGGED = new ListAppender<>();
 
+  /** Everything written to stdout and stderr from the start of the stack on. */
+  private static final ConsoleCapture CONSOLE = new ConsoleCapture();
+
   @BeforeAll
   static void startEverythingAgainstTheSecuredStack(@TempDir Path stateDir) {
     Logger root = (Logger) LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME);
     LOGGED.start();
     root.addAppender(LOGGED);
     secure = SecureLocalStack.startInTemporaryDirectory();
-    sim = SmartcarApiSim.start(SimConfig.builder().port(0).bucket(0, 0).seed(11).build());
+    CONSOLE.start();
+    sim =
+        SmartcarApiSim.start(
+            SimConfig.builder()
+                .port(0)
+                .credentials("client_sim", CLIENT_SECRET)
+                .bucket(0, 0)
+                .seed(11)
+                .build());
     gateway = GatewayApp.start(Settings.of(gatewayEnv(secure.clientEnvironment())));
     processors = ProcessorsApp.start(Settings.of(processorsEnv(stateDir)));
     dispatcher = DispatcherApp.start(Settings.of(dispatcherEnv()));
@@ -79,6 +91,7 @@ class SecuredClusterIT {
   @AfterAll
   static void stopAll() {
     ((Logger) LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME)).detachAppender(LOGGED);
+    CONSOLE.stop();
     for (AutoCloseable c : new AutoCloseable[] {dispatcher, processors, gateway, sim, secure}) {
       if (c != null) {
         try {
@@ -197,8 +210,13 @@ class SecuredClusterIT {
         .hasMessageNotContaining(secure.registryUser().password());
   }
 
+  /**
+   * Everything the services emit, with distinctive secret values in every secret setting: log
+   * events (with their stack traces), the console, the start-up config lines, /health/*, /metrics
+   * and the error body of every kind of bad request each service answers.
+   */
   @Test
-  void noSecretAppearsInTheLogsOrInHealthAndMetrics() throws Exception {
+  void noSecretAppearsInAnyOutput() throws Exception {
     List<String> secrets =
         List.of(
             secure.kafkaUser().password(),
@@ -216,17 +234,54 @@ class SecuredClusterIT {
               }
             });
     for (int port : new int[] {gateway.port(), processors.port(), dispatcher.port()}) {
-      for (String path : List.of("/health/live", "/health/ready", "/metrics")) {
-        emitted.append(
-            HTTP.send(
-                    HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).build(),
-                    HttpResponse.BodyHandlers.ofString())
-                .body());
+      for (String path :
+          List.of("/health/live", "/health/ready", "/metrics", "/no-such-path", "/vehicles/x/y")) {
+        emitted.append(get(port, path).body());
       }
+      emitted.append(send(port, "DELETE", "/metrics", "").body());
     }
+    byte[] body = fixture("vw_id_4_all.json");
+    for (String signature : new String[] {null, "00", new WebhookSigner("wrong").sign(body)}) {
+      emitted.append(webhook(body, signature).body());
+    }
+    emitted.append(webhook("{\"eventType\":".getBytes(UTF_8), "ab").body());
+    emitted.append(get(processors.port(), "/vehicles/no-such-vehicle/state").body());
+    emitted.append(get(gateway.port(), "/webhooks/smartcar").body());
+    emitted.append(CONSOLE.text());
+    String all = emitted.toString();
 
     assertThat(LOGGED.list).isNotEmpty();
-    assertThat(emitted.toString()).contains("[hidden]").doesNotContain(secrets);
+    assertThat(all).contains("gateway_started").contains("INVALID_SIGNATURE").contains("[hidden]");
+    assertThat(all).doesNotContain(secrets);
+  }
+
+  private static HttpResponse<String> get(int port, String path) throws Exception {
+    return send(port, "GET", path, null);
+  }
+
+  private static HttpResponse<String> send(int port, String method, String path, String body)
+      throws Exception {
+    return HTTP.send(
+        HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+            .method(
+                method,
+                body == null
+                    ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofString(body))
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  private static HttpResponse<String> webhook(byte[] body, String signature) throws Exception {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(
+                URI.create("http://localhost:" + gateway.port() + "/webhooks/smartcar"))
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+    if (signature != null) {
+      request.header("SC-Signature", signature);
+    }
+    return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
   }
 
   private static Map<String, String> gatewayEnv(Map<String, String> client) {

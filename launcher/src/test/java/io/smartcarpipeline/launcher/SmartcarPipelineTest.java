@@ -56,6 +56,15 @@ class SmartcarPipelineTest {
   }
 
   @Test
+  void theDemoAndTheLocalStackListenOnLoopbackOrEveryInterfaceNotOnOneOther() {
+    CommandLine cl = SmartcarPipeline.commandLine(Map.of("BIND_ADDRESS", "192.168.1.20"));
+    cl.setErr(new PrintWriter(err, true));
+
+    assertThat(cl.execute("demo", "--duration", "1s")).isNotZero();
+    assertThat(err.toString()).contains("BIND_ADDRESS").contains("0.0.0.0");
+  }
+
+  @Test
   void fleetSizeIsChecked() {
     assertThat(run("demo", "--vehicles", "0")).isEqualTo(1);
     assertThat(err.toString()).contains("--vehicles must be 1..10000");

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -152,7 +153,7 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
    * 127.0.0.1} of a secured broker, for the embedded registry and set-up code; the same as {@link
    * #bootstrapServers()} for a plain broker.
    */
-  public String internalBootstrapServers() {
+  public synchronized String internalBootstrapServers() {
     return security == null ? bootstrapServers() : "127.0.0.1:" + internalPort;
   }
 
@@ -194,7 +195,8 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
                     + "]"));
       }
       formatter
-          .setPrintStream(new PrintStream(OutputStream.nullOutputStream()))
+          .setPrintStream(
+              new PrintStream(OutputStream.nullOutputStream(), false, StandardCharsets.UTF_8))
           .setNodeId(BrokerProperties.NODE_ID)
           .setClusterId(Uuid.randomUuid().toString())
           .setDirectories(List.of(dataDir.toString()))

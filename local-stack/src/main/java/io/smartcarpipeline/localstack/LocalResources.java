@@ -42,7 +42,16 @@ final class LocalResources {
       return;
     }
     try (Stream<Path> paths = Files.walk(dir)) {
-      paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+      paths
+          .sorted(Comparator.reverseOrder())
+          .forEach(
+              path -> {
+                try {
+                  Files.deleteIfExists(path);
+                } catch (IOException e) {
+                  log.warn("temporary_file_not_deleted path={} reason={}", path, e.toString());
+                }
+              });
     } catch (IOException e) {
       log.warn("temporary_dir_not_deleted dir={} reason={}", dir, e.toString());
     }

@@ -54,6 +54,7 @@ public final class LocalStack implements AutoCloseable {
           SchemaRegistryServer.startBlocking(
               null,
               broker.internalBootstrapServers(),
+              options.bindAddress(),
               options.schemaRegistryPort(),
               options.registrySecurity());
       log.info(
@@ -145,6 +146,8 @@ public final class LocalStack implements AutoCloseable {
    *     EmbeddedKafkaBroker})
    * @param registrySecurity HTTPS and basic auth of the registry, {@link RegistrySecurity#none()}
    *     by default; {@link SecureLocalStack} sets both
+   * @param bindAddress the interface the registry listens on ({@code 127.0.0.1} by default; the
+   *     broker always listens on, and advertises, {@code localhost} only)
    */
   public record Options(
       int kafkaPort,
@@ -152,7 +155,8 @@ public final class LocalStack implements AutoCloseable {
       Path dataDir,
       boolean autoCreateTopics,
       Optional<BrokerSecurity> brokerSecurity,
-      RegistrySecurity registrySecurity) {
+      RegistrySecurity registrySecurity,
+      String bindAddress) {
 
     /** Kafka on 9092, the registry on 8081, a temporary data dir. */
     public static Options defaults() {
@@ -162,7 +166,8 @@ public final class LocalStack implements AutoCloseable {
           null,
           false,
           Optional.empty(),
-          RegistrySecurity.none());
+          RegistrySecurity.none(),
+          SchemaRegistryServer.LOOPBACK);
     }
 
     /** Free ports and a temporary data dir: what tests use. */
@@ -172,22 +177,46 @@ public final class LocalStack implements AutoCloseable {
 
     public Options withKafkaPort(int port) {
       return new Options(
-          port, schemaRegistryPort, dataDir, autoCreateTopics, brokerSecurity, registrySecurity);
+          port,
+          schemaRegistryPort,
+          dataDir,
+          autoCreateTopics,
+          brokerSecurity,
+          registrySecurity,
+          bindAddress);
     }
 
     public Options withSchemaRegistryPort(int port) {
       return new Options(
-          kafkaPort, port, dataDir, autoCreateTopics, brokerSecurity, registrySecurity);
+          kafkaPort,
+          port,
+          dataDir,
+          autoCreateTopics,
+          brokerSecurity,
+          registrySecurity,
+          bindAddress);
     }
 
     public Options withDataDir(Path dir) {
       return new Options(
-          kafkaPort, schemaRegistryPort, dir, autoCreateTopics, brokerSecurity, registrySecurity);
+          kafkaPort,
+          schemaRegistryPort,
+          dir,
+          autoCreateTopics,
+          brokerSecurity,
+          registrySecurity,
+          bindAddress);
     }
 
     public Options withAutoCreateTopics(boolean enabled) {
       return new Options(
-          kafkaPort, schemaRegistryPort, dataDir, enabled, brokerSecurity, registrySecurity);
+          kafkaPort,
+          schemaRegistryPort,
+          dataDir,
+          enabled,
+          brokerSecurity,
+          registrySecurity,
+          bindAddress);
     }
 
     /** A SASL_SSL client listener on the broker. */
@@ -198,13 +227,32 @@ public final class LocalStack implements AutoCloseable {
           dataDir,
           autoCreateTopics,
           Optional.of(security),
-          registrySecurity);
+          registrySecurity,
+          bindAddress);
+    }
+
+    /** The interface the registry listens on ({@code BIND_ADDRESS}). */
+    public Options withBindAddress(String address) {
+      return new Options(
+          kafkaPort,
+          schemaRegistryPort,
+          dataDir,
+          autoCreateTopics,
+          brokerSecurity,
+          registrySecurity,
+          address);
     }
 
     /** HTTPS and / or basic auth on the registry. */
     public Options withRegistrySecurity(RegistrySecurity security) {
       return new Options(
-          kafkaPort, schemaRegistryPort, dataDir, autoCreateTopics, brokerSecurity, security);
+          kafkaPort,
+          schemaRegistryPort,
+          dataDir,
+          autoCreateTopics,
+          brokerSecurity,
+          security,
+          bindAddress);
     }
   }
 }

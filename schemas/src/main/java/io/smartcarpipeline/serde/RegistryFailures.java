@@ -39,10 +39,11 @@ final class RegistryFailures {
    * (mTLS), the hostname check on a name mismatch, else the trust store.
    */
   static SerializationException untrusted(URI base, SSLHandshakeException e) {
-    String text = "";
+    StringBuilder causes = new StringBuilder();
     for (Throwable t = e; t != null; t = t.getCause()) {
-      text += " " + String.valueOf(t.getMessage()).toLowerCase(Locale.ROOT);
+      causes.append(' ').append(String.valueOf(t.getMessage()).toLowerCase(Locale.ROOT));
     }
+    String text = causes.toString();
     String advice;
     if (text.contains("bad_certificate") || text.contains("certificate_required")) {
       advice =

@@ -84,8 +84,9 @@ public final class RestSchemaRegistryClient implements SchemaRegistryClient {
     JsonNode body = call("GET", "/subjects/" + encode(subject) + "/versions/latest", (String) null);
     Schema schema = parse(body.path("schema").asText(), "subject " + subject);
     int id = body.path("id").asInt(-1);
-    schemasById.putIfAbsent(id, schema);
-    return new RegisteredSchema(subject, body.path("version").asInt(-1), id, schema);
+    // the schema already cached under this id is the same schema: use that one instance
+    Schema cached = schemasById.computeIfAbsent(id, k -> schema);
+    return new RegisteredSchema(subject, body.path("version").asInt(-1), id, cached);
   }
 
   @Override

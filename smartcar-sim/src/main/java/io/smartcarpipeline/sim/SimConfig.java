@@ -2,6 +2,8 @@ package io.smartcarpipeline.sim;
 
 import io.smartcarpipeline.sim.fault.FaultProfile;
 import io.smartcarpipeline.sim.fault.FaultRules;
+import io.smartcarpipeline.support.config.BindAddress;
+import io.smartcarpipeline.support.config.Settings;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
@@ -22,6 +24,9 @@ import java.util.Objects;
  * @param bucketCapacity app-wide bucket size, {@code SIM_BUCKET_CAPACITY} (default 120)
  * @param bucketRefillPerMinute refill, {@code SIM_BUCKET_REFILL_PER_MINUTE} (default 2)
  * @param faults fault rules ({@code SIM_FAULT_*} set the defaults profile)
+ * @param bindAddress the interface to listen on, {@code BIND_ADDRESS} (default 127.0.0.1: this
+ *     machine only, since {@code /_sim/faults} and {@code /_sim/tokens/revoke} change its
+ *     behaviour)
  * @param seed seed of the fault draws, {@code SIM_SEED} (default 42)
  * @param requestLogLimit entries kept in the request log, {@code SIM_REQUEST_LOG_LIMIT}
  * @param demoVehicles demo vehicles created at start ({@code veh-0001}…/{@code user-0001}…), {@code
@@ -43,6 +48,7 @@ public record SimConfig(
     long seed,
     int requestLogLimit,
     int demoVehicles,
+    String bindAddress,
     Clock clock,
     String webhookId,
     boolean webhookAutoEnroll) {
@@ -68,6 +74,7 @@ public record SimConfig(
       throw new IllegalArgumentException("SIM_REQUEST_LOG_LIMIT >= 1, SIM_DEMO_VEHICLES >= 0");
     }
     faults = faults == null ? FaultRules.none() : faults;
+    bindAddress = bindAddress == null ? BindAddress.LOOPBACK : bindAddress;
     clock = clock == null ? Clock.systemUTC() : clock;
     webhookId = webhookId == null || webhookId.isBlank() ? DEFAULT_WEBHOOK_ID : webhookId;
   }
@@ -93,6 +100,7 @@ public record SimConfig(
             r.duration("SIM_FAULT_LONG_RUNNING", Duration.ofSeconds(2)).toMillis());
     return builder()
         .port(r.intValue("SIM_PORT", DEFAULT_PORT))
+        .bindAddress(BindAddress.from(Settings.of(env)))
         .credentials(
             r.string("SMARTCAR_CLIENT_ID", "client_sim"),
             r.string("SMARTCAR_CLIENT_SECRET", "sim-secret"))
@@ -113,6 +121,7 @@ public record SimConfig(
   /** Builds a {@link SimConfig}; every value has the documented default. */
   public static final class Builder {
     private int port = DEFAULT_PORT;
+    private String bindAddress = BindAddress.LOOPBACK;
     private String clientId = "client_sim";
     private String clientSecret = "sim-secret";
     private Duration tokenTtl = Duration.ofHours(1);
@@ -132,6 +141,12 @@ public record SimConfig(
     public Builder webhook(String webhookId, boolean autoEnroll) {
       this.webhookId = webhookId;
       this.webhookAutoEnroll = autoEnroll;
+      return this;
+    }
+
+    /** The interface to listen on ({@code BIND_ADDRESS}). */
+    public Builder bindAddress(String bindAddress) {
+      this.bindAddress = bindAddress;
       return this;
     }
 
@@ -200,6 +215,7 @@ public record SimConfig(
           seed,
           requestLogLimit,
           demoVehicles,
+          bindAddress,
           clock,
           webhookId,
           webhookAutoEnroll);

@@ -93,13 +93,15 @@ public final class SmartcarApiSim implements AutoCloseable {
     SimServices services = services(config);
     DemoFleet.populate(services.fleet(), config.demoVehicles());
     return vertx
-        .createHttpServer(new HttpServerOptions().setPort(config.port()))
+        .createHttpServer(
+            new HttpServerOptions().setPort(config.port()).setHost(config.bindAddress()))
         .requestHandler(SimRouter.create(vertx, services))
         .listen()
         .map(
             server -> {
               LOG.info(
-                  "sim_started port={} vehicles={} bucket_capacity={} seed={}",
+                  "sim_started address={} port={} vehicles={} bucket_capacity={} seed={}",
+                  config.bindAddress(),
                   server.actualPort(),
                   services.fleet().size(),
                   config.bucketCapacity(),

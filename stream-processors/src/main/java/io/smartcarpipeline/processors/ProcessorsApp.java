@@ -93,7 +93,10 @@ public final class ProcessorsApp implements AutoCloseable {
                 holder[0] != null && holder[0].state() == KafkaStreams.State.RUNNING));
     HttpServer server =
         Lifecycle.await(
-            vertx.createHttpServer().requestHandler(router).listen(config.port()),
+            vertx
+                .createHttpServer()
+                .requestHandler(router)
+                .listen(config.port(), config.bindAddress()),
             START_TIMEOUT,
             "listen on port " + config.port() + " (" + ProcessorsConfig.PORT + ")");
     lifecycle.onStop("http", () -> Lifecycle.await(server.close(), START_TIMEOUT, "close HTTP"));

@@ -2,8 +2,10 @@ package io.smartcarpipeline.dispatcher.config;
 
 import io.smartcarpipeline.dispatcher.retry.Backoffs;
 import io.smartcarpipeline.dispatcher.retry.RetryPolicy;
+import io.smartcarpipeline.support.config.BindAddress;
 import io.smartcarpipeline.support.config.CommonSettings;
 import io.smartcarpipeline.support.config.ConfigException;
+import io.smartcarpipeline.support.config.Redaction;
 import io.smartcarpipeline.support.config.Settings;
 import io.smartcarpipeline.support.kafka.KafkaClientSettings;
 import io.smartcarpipeline.support.kafka.TopicSettings;
@@ -25,6 +27,8 @@ import java.util.Random;
  * @param apiOrigin V3 vehicle API origin
  * @param iamOrigin IAM origin (token at /oauth2/token)
  * @param port health and metrics port
+ * @param bindAddress {@code BIND_ADDRESS}: the interface health and metrics listen on (default
+ *     127.0.0.1, this machine only; the manifests set 0.0.0.0)
  * @param groupId consumer group; also names the internal ledger topic ({@code <groupId>-ledger})
  * @param instanceId stable per instance; the transactional id is {@code <groupId>-<instanceId>}
  * @param commandMaxAge a command older than this (from requestedAt) is EXPIRED, whatever expiresAt
@@ -51,6 +55,7 @@ public record DispatcherConfig(
     String apiOrigin,
     String iamOrigin,
     int port,
+    String bindAddress,
     String groupId,
     String instanceId,
     Duration commandMaxAge,
@@ -189,6 +194,7 @@ public record DispatcherConfig(
         url(s, SMARTCAR_API_V3_ORIGIN),
         url(s, SMARTCAR_IAM_ORIGIN),
         s.port(PORT),
+        BindAddress.from(s),
         s.get(GROUP_ID),
         s.find(INSTANCE_ID).orElseGet(DispatcherConfig::hostName),
         positive(s, COMMAND_MAX_AGE),
@@ -236,7 +242,9 @@ public record DispatcherConfig(
         + instanceId
         + ", topics="
         + topics
-        + ", clientSecret=***]";
+        + ", clientSecret="
+        + Redaction.HIDDEN
+        + "]";
   }
 
   private static Duration positive(Settings s, String key) {

@@ -1,8 +1,11 @@
 package io.smartcarpipeline.gateway.config;
 
+import io.smartcarpipeline.gateway.client.SourcePolicy;
 import io.smartcarpipeline.gateway.http.ServerLimits;
+import io.smartcarpipeline.support.config.BindAddress;
 import io.smartcarpipeline.support.config.CommonSettings;
 import io.smartcarpipeline.support.config.ConfigException;
+import io.smartcarpipeline.support.config.Redaction;
 import io.smartcarpipeline.support.config.Settings;
 import io.smartcarpipeline.support.kafka.KafkaClientSettings;
 import io.smartcarpipeline.support.kafka.TopicSettings;
@@ -16,6 +19,8 @@ import java.util.Optional;
  * {@link #toString()}.
  *
  * @param port HTTP port ({@value #PORT}, 0 = pick a free one)
+ * @param bindAddress the interface to listen on ({@code BIND_ADDRESS}, default 127.0.0.1: this
+ *     machine only; the container image sets 0.0.0.0)
  * @param managementToken Smartcar Application Management Token ({@value #MANAGEMENT_TOKEN}): the
  *     HMAC key of SC-Signature and of the VERIFY challenge
  * @param previousManagementToken the token being rotated out ({@value #MANAGEMENT_TOKEN_PREVIOUS}),
@@ -28,9 +33,12 @@ import java.util.Optional;
  * @param readinessInterval how often Kafka and the registry are probed for {@code /health/ready}
  * @param topics how the topics the gateway writes are created at start if missing
  * @param serverLimits the HTTP server's timeouts and connection limit
+ * @param sourcePolicy the optional source allow-list, the trusted proxies and the per-client limit
+ *     on signature failures
  */
 public record GatewayConfig(
     int port,
+    String bindAddress,
     String managementToken,
     Optional<String> previousManagementToken,
     KafkaClientSettings kafka,
@@ -40,7 +48,8 @@ public record GatewayConfig(
     int instances,
     Duration readinessInterval,
     TopicSettings topics,
-    ServerLimits serverLimits) {
+    ServerLimits serverLimits,
+    SourcePolicy sourcePolicy) {
 
   public static final String PORT = "GATEWAY_PORT";
   public static final String MANAGEMENT_TOKEN = "SMARTCAR_MANAGEMENT_TOKEN";
@@ -68,6 +77,7 @@ public record GatewayConfig(
 
   private static Map<String, String> withServerLimits(Map<String, String> defaults) {
     Map<String, String> all = new java.util.HashMap<>(ServerLimits.DEFAULTS);
+    all.putAll(SourcePolicy.DEFAULTS);
     all.putAll(defaults);
     return all;
   }
@@ -98,6 +108,7 @@ public record GatewayConfig(
     Settings s = Settings.of(DEFAULTS).with(settings.asMap());
     return new GatewayConfig(
         s.port(PORT),
+        BindAddress.from(s),
         s.require(
             MANAGEMENT_TOKEN,
             "the Application Management Token from the Smartcar Dashboard, used to verify"
@@ -110,7 +121,8 @@ public record GatewayConfig(
         s.intValue(INSTANCES),
         s.duration(READINESS_INTERVAL),
         TopicSettings.from(s),
-        ServerLimits.from(s));
+        ServerLimits.from(s),
+        SourcePolicy.from(s));
   }
 
   /** Loads defaults, the optional properties file, then {@code env} (e.g. System.getenv()). */
@@ -132,8 +144,12 @@ public record GatewayConfig(
   public String toString() {
     return "GatewayConfig[port="
         + port
-        + ", managementToken=***, previousManagementToken="
-        + (previousManagementToken.isPresent() ? "***" : "none")
+        + ", bindAddress="
+        + bindAddress
+        + ", managementToken="
+        + Redaction.HIDDEN
+        + ", previousManagementToken="
+        + (previousManagementToken.isPresent() ? Redaction.HIDDEN : "none")
         + ", kafka="
         + kafka.describe()
         + ", produceTimeout="
@@ -150,6 +166,8 @@ public record GatewayConfig(
         + topics
         + ", serverLimits="
         + serverLimits
+        + ", sourcePolicy="
+        + sourcePolicy
         + "]";
   }
 }

@@ -35,9 +35,11 @@ public final class GatewayRouter {
       PrometheusMeterRegistry registry,
       Supplier<Future<Boolean>> readiness,
       long maxBodyBytes,
-      ServerLimits limits) {
+      ServerLimits limits,
+      SourceGuard sources) {
     Router router = Router.router(vertx);
     RequestDeadline deadline = new RequestDeadline(vertx, limits.requestTimeout(), metrics);
+    router.route(WEBHOOK_PATH).handler(sources::admit);
     router.post(WEBHOOK_PATH).handler(GatewayRouter::rawBytesOnly).handler(deadline::start);
     router
         .post(WEBHOOK_PATH)

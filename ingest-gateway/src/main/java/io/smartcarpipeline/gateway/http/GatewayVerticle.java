@@ -12,6 +12,7 @@ import java.util.function.Function;
  */
 public final class GatewayVerticle extends VerticleBase {
 
+  private final String host;
   private final int port;
   private final Function<io.vertx.core.Vertx, Router> routes;
   private final ServerLimits limits;
@@ -19,6 +20,7 @@ public final class GatewayVerticle extends VerticleBase {
   private HttpServer server;
 
   /**
+   * @param host the address to listen on ({@code BIND_ADDRESS})
    * @param port the port to listen on; a negative port is a random port shared by every server
    *     listening on that same negative value
    * @param routes builds this instance's router on its Vert.x instance
@@ -26,10 +28,12 @@ public final class GatewayVerticle extends VerticleBase {
    * @param guard the connection limit and header deadline, shared by every instance
    */
   public GatewayVerticle(
+      String host,
       int port,
       Function<io.vertx.core.Vertx, Router> routes,
       ServerLimits limits,
       ConnectionGuard guard) {
+    this.host = host;
     this.port = port;
     this.routes = routes;
     this.limits = limits;
@@ -40,7 +44,7 @@ public final class GatewayVerticle extends VerticleBase {
   public Future<?> start() {
     server =
         guard.install(vertx, vertx.createHttpServer(limits.serverOptions()), routes.apply(vertx));
-    return server.listen(port);
+    return server.listen(port, host);
   }
 
   /** The port this instance listens on. */

@@ -32,6 +32,11 @@ final class Rejection extends RuntimeException {
     return new Rejection(400, code, message, "bad_request", Optional.empty());
   }
 
+  /** 429: a client's failures beyond its limit (the outcome counts them apart). */
+  static Rejection tooManyFailures(String code, String message) {
+    return new Rejection(429, code, message, "signature_failures_limited", Optional.empty());
+  }
+
   static Rejection unavailable(String code, String message, long retryAfterSeconds) {
     return new Rejection(503, code, message, "unavailable", Optional.of(retryAfterSeconds));
   }

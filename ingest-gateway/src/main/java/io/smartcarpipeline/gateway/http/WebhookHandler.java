@@ -49,18 +49,21 @@ public final class WebhookHandler {
   private final GatewayMetrics metrics;
   private final Answers answers;
   private final Clock clock;
+  private final SourceGuard sources;
 
   public WebhookHandler(
       SignatureVerifier verifier,
       EventProducer producer,
       GatewayMetrics metrics,
       Clock clock,
-      long retryAfterSeconds) {
+      long retryAfterSeconds,
+      SourceGuard sources) {
     this.verifier = verifier;
     this.writer = new DeliveryWriter(producer, metrics, retryAfterSeconds, clock);
     this.metrics = metrics;
     this.answers = new Answers(metrics);
     this.clock = clock;
+    this.sources = sources;
   }
 
   /** One delivery as it moves down the chain; {@code envelope} is null until parsed. */
@@ -89,7 +92,7 @@ public final class WebhookHandler {
         .compose(this::parse)
         .compose(this::dispatch)
         .onSuccess(reply -> answers.respond(ctx, reply.status(), reply.body(), reply.outcome()))
-        .onFailure(error -> answers.reject(ctx, error));
+        .onFailure(error -> answers.reject(ctx, sources.limit(ctx, error)));
   }
 
   private Future<Delivery> verify(Delivery d) {

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -135,8 +136,8 @@ final class SignalValueMapper {
       Integer column = Json.integer(cell, "column");
       cells.add(
           new GridCell(
-              row == null ? -1 : row,
-              column == null ? -1 : column,
+              Objects.requireNonNullElse(row, -1),
+              Objects.requireNonNullElse(column, -1),
               Json.bool(cell, "isOpen"),
               Json.bool(cell, "isLocked"),
               reading(cell)));

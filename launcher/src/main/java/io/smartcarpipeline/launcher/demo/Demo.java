@@ -13,6 +13,7 @@ import io.smartcarpipeline.sim.fault.FaultProfile;
 import io.smartcarpipeline.sim.fleet.FleetConfig;
 import io.smartcarpipeline.sim.fleet.FleetStats;
 import io.smartcarpipeline.sim.fleet.RunningFleet;
+import io.smartcarpipeline.support.config.BindAddress;
 import io.smartcarpipeline.support.config.CommonSettings;
 import io.smartcarpipeline.support.config.Settings;
 import java.nio.file.Path;
@@ -45,6 +46,8 @@ public final class Demo implements AutoCloseable {
    * @param expectedRun how long the run is expected to last (simulated time is started that far in
    *     the past so it stays behind the wall clock), or null for an open-ended run
    * @param seed the fleet's seed
+   * @param bindAddress the interface every HTTP port listens on ({@code BIND_ADDRESS}, 127.0.0.1
+   *     unless opened on purpose); the broker stays on localhost
    */
   public record Options(
       int vehicles,
@@ -52,7 +55,8 @@ public final class Demo implements AutoCloseable {
       boolean freePorts,
       double timeFactor,
       Duration expectedRun,
-      long seed) {}
+      long seed,
+      String bindAddress) {}
 
   private final Deque<AutoCloseable> parts = new ArrayDeque<>();
   private final Options options;
@@ -89,11 +93,13 @@ public final class Demo implements AutoCloseable {
     history = DemoHistory.load(options.dataDir());
     LocalStack.Options stackOptions =
         (options.freePorts() ? LocalStack.Options.freePorts() : LocalStack.Options.defaults())
-            .withDataDir(options.dataDir());
+            .withDataDir(options.dataDir())
+            .withBindAddress(options.bindAddress());
     stack = add(LocalStack.start(stackOptions));
     Map<String, String> common = new HashMap<>(CommonSettings.DEFAULTS);
     common.put(CommonSettings.KAFKA_BOOTSTRAP_SERVERS, stack.bootstrapServers());
     common.put(CommonSettings.SCHEMA_REGISTRY_URL, stack.schemaRegistryUrl());
+    common.put(BindAddress.KEY, options.bindAddress());
     String port = options.freePorts() ? "0" : null;
 
     gateway = add(GatewayApp.start(gatewaySettings(common, secrets, port)));
@@ -180,6 +186,7 @@ public final class Demo implements AutoCloseable {
   private SimConfig simConfig(DemoSecrets secrets, long seed) {
     return SimConfig.builder()
         .port(options.freePorts() ? 0 : SimConfig.DEFAULT_PORT)
+        .bindAddress(options.bindAddress())
         .credentials(secrets.clientId(), secrets.clientSecret())
         .seed(seed)
         // like the real service, now and then: rate limits and server errors
@@ -253,6 +260,11 @@ public final class Demo implements AutoCloseable {
 
   public DemoMonitor monitor() {
     return monitor;
+  }
+
+  /** The interface the HTTP ports listen on ({@code BIND_ADDRESS}). */
+  public String bindAddress() {
+    return options.bindAddress();
   }
 
   public int gatewayPort() {

@@ -52,7 +52,10 @@ record DemoHistory(Path file, int runs, Optional<Instant> lastSimulatedTime) {
     p.setProperty("runs", String.valueOf(runs + 1));
     p.setProperty("lastSimulatedTime", simulatedEnd.toString());
     try {
-      Files.createDirectories(file.getParent());
+      Path parent = file.getParent();
+      if (parent != null) {
+        Files.createDirectories(parent);
+      }
       try (Writer w = Files.newBufferedWriter(file)) {
         p.store(w, "smartcar-pipeline demo: runs so far and where the fleet's clock stopped");
       }

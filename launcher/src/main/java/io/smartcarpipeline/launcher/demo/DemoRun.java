@@ -1,5 +1,6 @@
 package io.smartcarpipeline.launcher.demo;
 
+import io.smartcarpipeline.support.config.BindAddress;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -69,7 +70,8 @@ public final class DemoRun {
     return 0;
   }
 
-  private static String banner(Demo demo, double seconds, Path log) {
+  /** What the demo prints once it is up: every URL, the log file, where it listens. */
+  public static String banner(Demo demo, double seconds, Path log) {
     String q = "http://localhost:" + demo.queryPort();
     return String.format(
         "%n  smartcar-pipeline demo is up (%.1f s)%n%n"
@@ -82,7 +84,8 @@ public final class DemoRun {
             + "  Smartcar stand-in     %s   (request log %s/_sim/requests)%n"
             + "  Kafka                 %s%n"
             + "  Schema registry       %s%n"
-            + "  Log                   %s%n%n"
+            + "  Log                   %s%n"
+            + "  Listening on          %s%n%n"
             + "  Topics: smartcar.vehicle-events.v1, smartcar.signals.v1, smartcar.vehicle-state.v1,"
             + " smartcar.charging-sessions.v1,%n"
             + "          smartcar.commands.v1, smartcar.command-results.v1, smartcar.connections.v1,"
@@ -100,7 +103,19 @@ public final class DemoRun {
         demo.sim().baseUrl(),
         demo.stack().bootstrapServers(),
         demo.stack().schemaRegistryUrl(),
-        log == null ? "the console (logback is not the logging backend)" : log);
+        log == null ? "the console (logback is not the logging backend)" : log,
+        listening(demo.bindAddress()));
+  }
+
+  /** Where the ports listen, and how to change it, in one line. */
+  static String listening(String bindAddress) {
+    return BindAddress.LOOPBACK.equals(bindAddress)
+        ? bindAddress
+            + " only: this machine (BIND_ADDRESS=0.0.0.0 opens the HTTP ports to the network;"
+            + " the broker stays on localhost)"
+        : bindAddress
+            + " (BIND_ADDRESS): reachable from the network; the registry has no authentication"
+            + " and the stand-in's /_sim endpoints change its behaviour";
   }
 
   private static void awaitQuietly(CountDownLatch latch, Duration limit) {

@@ -42,9 +42,11 @@ record DemoSecrets(String managementToken, String clientId, String clientSecret)
         p.getProperty("SMARTCAR_CLIENT_SECRET"));
   }
 
+  private static final SecureRandom RANDOM = new SecureRandom();
+
   private static String random(int bytes) {
     byte[] b = new byte[bytes];
-    new SecureRandom().nextBytes(b);
+    RANDOM.nextBytes(b);
     return HexFormat.of().formatHex(b);
   }
 

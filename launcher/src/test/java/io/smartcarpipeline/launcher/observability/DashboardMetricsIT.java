@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.smartcarpipeline.launcher.demo.Demo;
+import io.smartcarpipeline.support.config.BindAddress;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -45,7 +46,10 @@ class DashboardMetricsIT {
 
   @BeforeAll
   static void runTheDemo() {
-    demo = Demo.start(new Demo.Options(6, dataDir, true, 600, Duration.ofSeconds(90), 11));
+    demo =
+        Demo.start(
+            new Demo.Options(
+                6, dataDir, true, 600, Duration.ofSeconds(90), 11, BindAddress.LOOPBACK));
     ports =
         Map.of(
             "ingest-gateway", demo.gatewayPort(),

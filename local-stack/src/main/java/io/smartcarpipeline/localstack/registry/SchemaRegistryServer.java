@@ -26,6 +26,9 @@ import org.slf4j.LoggerFactory;
 public final class SchemaRegistryServer implements AutoCloseable {
 
   /** The port Confluent's registry uses. */
+  /** The interface the registry listens on unless told another: this machine only. */
+  public static final String LOOPBACK = "127.0.0.1";
+
   public static final int DEFAULT_PORT = 8081;
 
   /** The topic Confluent's registry uses. */
@@ -83,6 +86,20 @@ public final class SchemaRegistryServer implements AutoCloseable {
    */
   public static Future<SchemaRegistryServer> start(
       Vertx vertx, String bootstrapServers, int port, String topic, RegistrySecurity security) {
+    return start(vertx, bootstrapServers, LOOPBACK, port, topic, security);
+  }
+
+  /**
+   * {@link #start(Vertx, String, int, String, RegistrySecurity)} on the interface {@code host}
+   * ({@code 127.0.0.1}: this machine only; {@code 0.0.0.0}: every interface).
+   */
+  public static Future<SchemaRegistryServer> start(
+      Vertx vertx,
+      String bootstrapServers,
+      String host,
+      int port,
+      String topic,
+      RegistrySecurity security) {
     Vertx runtime = vertx != null ? vertx : Vertx.vertx();
     boolean ownsVertx = vertx == null;
     RegistryState state = new RegistryState();
@@ -98,7 +115,7 @@ public final class SchemaRegistryServer implements AutoCloseable {
                                 runtime,
                                 new SchemaRegistryService(state, schemaLog),
                                 security.basicAuth()))
-                        .listen(port)
+                        .listen(port, host)
                         .map(
                             http ->
                                 new SchemaRegistryServer(
@@ -144,6 +161,14 @@ public final class SchemaRegistryServer implements AutoCloseable {
   public static SchemaRegistryServer startBlocking(
       Vertx vertx, String bootstrapServers, int port, String topic, RegistrySecurity security) {
     return await(start(vertx, bootstrapServers, port, topic, security), Duration.ofSeconds(90));
+  }
+
+  /** {@link #start(Vertx, String, String, int, String, RegistrySecurity)}, blocking. */
+  public static SchemaRegistryServer startBlocking(
+      Vertx vertx, String bootstrapServers, String host, int port, RegistrySecurity security) {
+    return await(
+        start(vertx, bootstrapServers, host, port, DEFAULT_TOPIC, security),
+        Duration.ofSeconds(90));
   }
 
   private static HttpServerOptions serverOptions(RegistrySecurity security) {

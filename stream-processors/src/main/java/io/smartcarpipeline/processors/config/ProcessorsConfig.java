@@ -2,6 +2,7 @@ package io.smartcarpipeline.processors.config;
 
 import io.smartcarpipeline.processors.domain.charging.SessionRules;
 import io.smartcarpipeline.processors.topology.TopologyOptions;
+import io.smartcarpipeline.support.config.BindAddress;
 import io.smartcarpipeline.support.config.CommonSettings;
 import io.smartcarpipeline.support.config.ConfigException;
 import io.smartcarpipeline.support.config.Settings;
@@ -19,6 +20,8 @@ import java.util.Optional;
  *
  * @param kafka every Kafka and registry client setting ({@code KAFKA_*}, {@code SCHEMA_REGISTRY_*})
  * @param port {@code PROCESSORS_PORT}: the query API (0 = any free port)
+ * @param bindAddress {@code BIND_ADDRESS}: the interface the query API listens on (default
+ *     127.0.0.1, this machine only; the manifests set 0.0.0.0)
  * @param advertisedHost {@code PROCESSORS_ADVERTISED_HOST}: host other instances reach us on
  * @param stateDir {@code PROCESSORS_STATE_DIR}: RocksDB state
  * @param applicationId {@code PROCESSORS_APPLICATION_ID}
@@ -45,6 +48,7 @@ import java.util.Optional;
 public record ProcessorsConfig(
     KafkaClientSettings kafka,
     int port,
+    String bindAddress,
     String advertisedHost,
     Path stateDir,
     String applicationId,
@@ -119,6 +123,7 @@ public record ProcessorsConfig(
     return new ProcessorsConfig(
         KafkaClientSettings.from(s),
         s.port(PORT),
+        BindAddress.from(s),
         s.get(ADVERTISED_HOST),
         Path.of(s.get(STATE_DIR)),
         s.get(APPLICATION_ID),

@@ -15,9 +15,14 @@ public final class CommonSettings {
   /** Defaults: the embedded local stack. */
   public static final Map<String, String> DEFAULTS =
       Map.of(
-          KAFKA_BOOTSTRAP_SERVERS, "localhost:9092",
-          SCHEMA_REGISTRY_URL, "http://localhost:8081",
-          TOPIC_REPLICATION_FACTOR, "1");
+          KAFKA_BOOTSTRAP_SERVERS,
+          "localhost:9092",
+          SCHEMA_REGISTRY_URL,
+          "http://localhost:8081",
+          TOPIC_REPLICATION_FACTOR,
+          "1",
+          BindAddress.KEY,
+          BindAddress.LOOPBACK);
 
   private CommonSettings() {}
 
