@@ -18,8 +18,11 @@ import picocli.CommandLine.Option;
     name = "sim",
     mixinStandardHelpOptions = true,
     description = {
-      "Run the Smartcar stand-in: the V3 token, commands and signals API (SIM_PORT, 8090) and a"
-          + " simulated fleet sending signed webhooks to a gateway.",
+      "Run the Smartcar stand-in: the V3 token, commands, signals, connections and vehicle API"
+          + " (/v3), the management API (/management/v3: webhooks, subscriptions) and the"
+          + " compatibility API (/compatibility/v3) on SIM_PORT (8090), and a simulated fleet"
+          + " sending signed webhooks to a gateway for its subscribed vehicles"
+          + " (SIM_WEBHOOK_AUTO_ENROLL, default true, subscribes them all).",
       "Needs SMARTCAR_MANAGEMENT_TOKEN (the same as the gateway's). Fleet and fault settings:"
           + " smartcar-sim/README.md.",
       "With --load-rate R (open loop, fixed rate) or --load-concurrency N (closed loop, maximum"

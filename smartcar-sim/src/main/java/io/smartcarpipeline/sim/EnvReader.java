@@ -22,6 +22,18 @@ public final class EnvReader {
     return value == null || value.isBlank() ? defaultValue : value.trim();
   }
 
+  /** {@code true}/{@code false} (any case); anything else stops the start naming the key. */
+  public boolean booleanValue(String key, boolean defaultValue) {
+    String raw = string(key, null);
+    if (raw == null || raw.isBlank()) {
+      return defaultValue;
+    }
+    if (raw.trim().equalsIgnoreCase("true") || raw.trim().equalsIgnoreCase("false")) {
+      return Boolean.parseBoolean(raw.trim());
+    }
+    throw bad(key, raw, "true or false");
+  }
+
   public int intValue(String key, int defaultValue) {
     String value = string(key, null);
     try {

@@ -27,6 +27,10 @@ import java.util.Objects;
  * @param demoVehicles demo vehicles created at start ({@code veh-0001}…/{@code user-0001}…), {@code
  *     SIM_DEMO_VEHICLES} (default 0)
  * @param clock time source for tokens, the bucket and vehicle timestamps
+ * @param webhookId the webhook the management API knows from the start, {@code SIM_WEBHOOK_ID} (the
+ *     fleet's default id)
+ * @param webhookAutoEnroll subscribe the fleet's vehicles at its start and vehicles added later,
+ *     {@code SIM_WEBHOOK_AUTO_ENROLL} (default true)
  */
 public record SimConfig(
     int port,
@@ -39,9 +43,14 @@ public record SimConfig(
     long seed,
     int requestLogLimit,
     int demoVehicles,
-    Clock clock) {
+    Clock clock,
+    String webhookId,
+    boolean webhookAutoEnroll) {
 
   public static final int DEFAULT_PORT = 8090;
+
+  /** The default of {@code SIM_WEBHOOK_ID}, shared with the fleet's {@code meta.webhookId}. */
+  public static final String DEFAULT_WEBHOOK_ID = "5e1f0c3a-8d2b-4c6e-9a7f-51c0ffee0001";
 
   public SimConfig {
     if (port < 0 || port > 65535) {
@@ -60,6 +69,7 @@ public record SimConfig(
     }
     faults = faults == null ? FaultRules.none() : faults;
     clock = clock == null ? Clock.systemUTC() : clock;
+    webhookId = webhookId == null || webhookId.isBlank() ? DEFAULT_WEBHOOK_ID : webhookId;
   }
 
   public static Builder builder() {
@@ -94,6 +104,9 @@ public record SimConfig(
         .seed(r.longValue("SIM_SEED", 42))
         .requestLogLimit(r.intValue("SIM_REQUEST_LOG_LIMIT", 100_000))
         .demoVehicles(r.intValue("SIM_DEMO_VEHICLES", 0))
+        .webhook(
+            r.string("SIM_WEBHOOK_ID", DEFAULT_WEBHOOK_ID),
+            r.booleanValue("SIM_WEBHOOK_AUTO_ENROLL", true))
         .build();
   }
 
@@ -110,8 +123,17 @@ public record SimConfig(
     private int requestLogLimit = 100_000;
     private int demoVehicles;
     private Clock clock = Clock.systemUTC();
+    private String webhookId = DEFAULT_WEBHOOK_ID;
+    private boolean webhookAutoEnroll = true;
 
     private Builder() {}
+
+    /** The webhook known from the start, and whether vehicles are auto-enrolled. */
+    public Builder webhook(String webhookId, boolean autoEnroll) {
+      this.webhookId = webhookId;
+      this.webhookAutoEnroll = autoEnroll;
+      return this;
+    }
 
     public Builder port(int port) {
       this.port = port;
@@ -178,7 +200,9 @@ public record SimConfig(
           seed,
           requestLogLimit,
           demoVehicles,
-          clock);
+          clock,
+          webhookId,
+          webhookAutoEnroll);
     }
   }
 }

@@ -1,23 +1,33 @@
 package io.smartcarpipeline.sim;
 
+import io.smartcarpipeline.sim.api.CompatibilityHandler;
+import io.smartcarpipeline.sim.api.ManagementHandler;
 import io.smartcarpipeline.sim.api.RequestLog;
 import io.smartcarpipeline.sim.api.SimRouter;
 import io.smartcarpipeline.sim.api.SimServices;
 import io.smartcarpipeline.sim.api.TokenStore;
+import io.smartcarpipeline.sim.api.TruthView;
+import io.smartcarpipeline.sim.api.VehicleAdmin;
 import io.smartcarpipeline.sim.fault.FaultInjector;
 import io.smartcarpipeline.sim.fault.FaultRules;
 import io.smartcarpipeline.sim.fault.TokenBucket;
 import io.smartcarpipeline.sim.fleet.FleetConfig;
 import io.smartcarpipeline.sim.fleet.FleetSimulator;
 import io.smartcarpipeline.sim.fleet.RunningFleet;
+import io.smartcarpipeline.sim.manage.SubscriptionStore;
+import io.smartcarpipeline.sim.manage.TeslaReadRule;
+import io.smartcarpipeline.sim.manage.Webhook;
 import io.smartcarpipeline.sim.vehicle.DemoFleet;
 import io.smartcarpipeline.sim.vehicle.SimFleetState;
+import io.smartcarpipeline.sim.vehicle.SimVehicle;
 import io.smartcarpipeline.support.service.Lifecycle;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.json.JsonObject;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -26,10 +36,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The Smartcar API stand-in: a Vert.x HTTP server speaking the V3 token, commands and signals API
- * with simulated vehicles and fault injection, for tests and demos of the command dispatcher. Point
- * {@code SMARTCAR_IAM_ORIGIN} at {@link #iamOrigin()} and {@code SMARTCAR_API_V3_ORIGIN} at {@link
- * #v3Origin()}.
+ * The Smartcar API stand-in: a Vert.x HTTP server speaking the V3 token, commands, signals,
+ * connections, vehicle info, management (webhooks, subscriptions) and compatibility APIs with
+ * simulated vehicles and fault injection, for tests and demos. Point {@code SMARTCAR_IAM_ORIGIN} at
+ * {@link #iamOrigin()}, {@code SMARTCAR_API_V3_ORIGIN} at {@link #v3Origin()}, {@code
+ * SMARTCAR_MANAGEMENT_API_ORIGIN} at {@link #managementOrigin()} and {@code
+ * SMARTCAR_COMPATIBILITY_API_ORIGIN} at {@link #compatibilityOrigin()}.
  *
  * <p>Entry points: {@link #start(SimConfig)} (blocking until listening, own Vert.x), {@link
  * #deploy(Vertx, SimConfig)} (on a caller's Vert.x), {@link #main(String[])} (config from the
@@ -97,6 +109,9 @@ public final class SmartcarApiSim implements AutoCloseable {
   }
 
   private static SimServices services(SimConfig config) {
+    SubscriptionStore subscriptions =
+        new SubscriptionStore(config.clock(), config.webhookAutoEnroll());
+    subscriptions.registerWebhook(new Webhook(config.webhookId(), "smartcar-sim fleet", null));
     return new SimServices(
         new SimFleetState(config.clock()),
         new TokenStore(config.clientId(), config.clientSecret(), config.tokenTtl(), config.clock()),
@@ -105,7 +120,10 @@ public final class SmartcarApiSim implements AutoCloseable {
                 config.bucketCapacity(), config.bucketRefillPerMinute(), config.clock())),
         new FaultInjector(config.faults(), config.seed()),
         new RequestLog(config.requestLogLimit()),
-        config.clock());
+        config.clock(),
+        subscriptions,
+        new TeslaReadRule(),
+        new AtomicReference<>());
   }
 
   /** Runs the stand-in with configuration from the environment until the JVM stops. */
@@ -128,6 +146,19 @@ public final class SmartcarApiSim implements AutoCloseable {
     return baseUrl() + "/v3";
   }
 
+  /** The value for {@code SMARTCAR_MANAGEMENT_API_ORIGIN}: {@code baseUrl() + "/management/v3"}. */
+  public String managementOrigin() {
+    return baseUrl() + ManagementHandler.PREFIX;
+  }
+
+  /**
+   * The value for {@code SMARTCAR_COMPATIBILITY_API_ORIGIN}: {@code baseUrl() +
+   * "/compatibility/v3"}.
+   */
+  public String compatibilityOrigin() {
+    return baseUrl() + CompatibilityHandler.PREFIX;
+  }
+
   /** The value for {@code SMARTCAR_IAM_ORIGIN} (token at {@code /oauth2/token}). */
   public String iamOrigin() {
     return baseUrl();
@@ -143,7 +174,46 @@ public final class SmartcarApiSim implements AutoCloseable {
    * API change what the fleet reports; blocks until VERIFY succeeded. Not on an event loop.
    */
   public RunningFleet startFleet(FleetConfig config) {
-    return FleetSimulator.start(vertx, config, vehicles());
+    RunningFleet fleet = FleetSimulator.start(vertx, config, vehicles(), services.subscriptions());
+    services.runningFleet().set(fleet);
+    return fleet;
+  }
+
+  /**
+   * Connects a vehicle (mode {@code live}/{@code simulated}; a streaming-capable one without the
+   * virtual key gets one data read per 8 simulated hours) and, with auto-enroll on, subscribes it
+   * to every known webhook; same as {@code POST /_sim/vehicles}.
+   */
+  public SimVehicle addVehicle(SimVehicle vehicle, String mode, boolean streamingCapable) {
+    services.fleet().add(vehicle, mode, streamingCapable);
+    services.subscriptions().vehicleAdded(vehicle.userId(), vehicle.id());
+    return vehicle;
+  }
+
+  /**
+   * Disconnects a vehicle: gone from the connections, its subscriptions removed (so the fleet stops
+   * delivering its webhooks); same as {@code DELETE /_sim/vehicles/{id}}. True if it was known.
+   */
+  public boolean removeVehicle(String vehicleId) {
+    return VehicleAdmin.remove(services, vehicleId);
+  }
+
+  /** Webhooks and subscriptions (what the management API serves). */
+  public SubscriptionStore subscriptions() {
+    return services.subscriptions();
+  }
+
+  /** Tesla's 8-hour read rule and its violation counters. */
+  public TeslaReadRule teslaReadRule() {
+    return services.teslaRule();
+  }
+
+  /**
+   * The per-vehicle truth (same as {@code GET /_sim/vehicles/{id}/truth}): per signal code the
+   * latest value and its {@code oemUpdatedAt}; empty for an unknown vehicle.
+   */
+  public Optional<JsonObject> truth(String vehicleId) {
+    return TruthView.of(services, vehicleId);
   }
 
   /** The simulated vehicles (add, get, change). */

@@ -71,6 +71,14 @@ public record SmartcarError(
     return of(404, "RESOURCE_NOT_FOUND", "PATH", description, null, "Vehicle not found.");
   }
 
+  /**
+   * 409 for a subscription that already exists (management API). Smartcar documents only the
+   * status; the type/code pair is the simulator's.
+   */
+  public static SmartcarError alreadySubscribed(String description) {
+    return of(409, "CONFLICT", "ALREADY_SUBSCRIBED", description, null, "Already subscribed.");
+  }
+
   /** 409 VEHICLE_STATE with the given code (ASLEEP, NOT_CHARGING, …). */
   public static SmartcarError vehicleState(String code, String description) {
     String resolution = "ASLEEP".equals(code) || "UNREACHABLE".equals(code) ? "RETRY_LATER" : null;

@@ -18,6 +18,19 @@ class SimConfigTest {
     assertThat(config.bucketCapacity()).isEqualTo(120);
     assertThat(config.bucketRefillPerMinute()).isEqualTo(2.0);
     assertThat(config.faults().defaults().rateLimitShare()).isZero();
+    assertThat(config.webhookAutoEnroll()).isTrue();
+    assertThat(config.webhookId()).isEqualTo(SimConfig.DEFAULT_WEBHOOK_ID);
+  }
+
+  @Test
+  void shouldReadTheWebhookIdAndAutoEnroll() {
+    SimConfig config =
+        SimConfig.fromEnv(Map.of("SIM_WEBHOOK_ID", "wh-7", "SIM_WEBHOOK_AUTO_ENROLL", "FALSE"));
+
+    assertThat(config.webhookId()).isEqualTo("wh-7");
+    assertThat(config.webhookAutoEnroll()).isFalse();
+    assertThatThrownBy(() -> SimConfig.fromEnv(Map.of("SIM_WEBHOOK_AUTO_ENROLL", "yes")))
+        .hasMessageContaining("SIM_WEBHOOK_AUTO_ENROLL");
   }
 
   @Test

@@ -18,7 +18,9 @@ import org.slf4j.LoggerFactory;
  * The {@code /_sim} endpoints for tests and demos: the request log ({@code GET}/{@code DELETE
  * /_sim/requests}), fault rules ({@code GET}/{@code POST /_sim/faults}), the app-wide bucket
  * ({@code POST /_sim/bucket}), vehicles ({@code GET}/{@code POST /_sim/vehicles}, {@code GET
- * /_sim/vehicles/:id}) and token revocation ({@code POST /_sim/tokens/revoke}).
+ * /_sim/vehicles/:id}; a vehicle added is a connection and, with auto-enroll on, subscribed to
+ * every known webhook), token revocation ({@code POST /_sim/tokens/revoke}), and those of {@link
+ * VehicleAdmin}.
  *
  * <p>Rule: a bad body is a 400 {@code {"error":{"code","message"}}} and changes nothing.
  */
@@ -43,6 +45,7 @@ public final class AdminHandler {
     router.get("/_sim/vehicles/:id").handler(this::getVehicle);
     router.post("/_sim/vehicles").handler(this::addVehicles);
     router.post("/_sim/tokens/revoke").handler(this::revokeTokens);
+    new VehicleAdmin(services).mount(router);
   }
 
   private void listRequests(RoutingContext ctx) {
@@ -128,8 +131,11 @@ public final class AdminHandler {
       }
       List<SimVehicle> built = specs.stream().map(s -> s.toVehicle(services.fleet())).toList();
       JsonArray added = new JsonArray();
-      for (SimVehicle v : built) {
-        services.fleet().add(v);
+      for (int i = 0; i < built.size(); i++) {
+        SimVehicle v = built.get(i);
+        VehicleSpec spec = specs.get(i);
+        services.fleet().add(v, spec.connectionMode(), spec.isStreamingCapable());
+        services.subscriptions().vehicleAdded(v.userId(), v.id());
         added.add(SimJson.vehicle(v.snapshot()));
         LOG.info("vehicle_added vehicle_id={} user_id={}", v.id(), v.userId());
       }

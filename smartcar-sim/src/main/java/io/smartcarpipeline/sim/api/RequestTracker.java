@@ -10,8 +10,9 @@ import java.util.regex.Pattern;
 
 /**
  * The first handler of every route: gives each request an id, sends it as {@code SC-Request-Id} on
- * every response, and records API requests ({@code /oauth2/…}, {@code /v3/…}) in the {@link
- * RequestLog} on arrival, finishing the entry when the answer is complete or the connection closes.
+ * every response, and records API requests ({@code /oauth2/…}, {@code /v3/…}, {@code
+ * /management/v3/…}, {@code /compatibility/v3/…}) in the {@link RequestLog} on arrival, finishing
+ * the entry when the answer is complete or the connection closes.
  */
 public final class RequestTracker {
 
@@ -19,6 +20,8 @@ public final class RequestTracker {
   static final String LOG_ENTRY = "sim.logEntry";
   private static final Pattern VEHICLE_PATH =
       Pattern.compile("^/v3/vehicles/([^/]+)(?:/(signals|commands/(.+)))?/?$");
+  private static final Pattern WEBHOOK_VEHICLE_PATH =
+      Pattern.compile("^/management/v3/webhooks/[^/]+/subscriptions/([^/]+)/?$");
 
   private final SimServices services;
 
@@ -39,13 +42,20 @@ public final class RequestTracker {
     }
   }
 
+  /** Whether the path is one of the Smartcar API's (vehicle, management, compatibility). */
+  public static boolean isSmartcarApi(String path) {
+    return path.startsWith("/v3/")
+        || path.startsWith(ManagementHandler.PREFIX + "/")
+        || path.startsWith(CompatibilityHandler.PREFIX + "/");
+  }
+
   /** Route handler. */
   public void handle(RoutingContext ctx) {
     String requestId = UUID.randomUUID().toString();
     ctx.put(REQUEST_ID, requestId);
     ctx.response().putHeader("SC-Request-Id", requestId);
     String path = ctx.normalizedPath();
-    if (path.startsWith("/v3/") || path.startsWith("/oauth2/")) {
+    if (isSmartcarApi(path) || path.startsWith("/oauth2/")) {
       record(ctx, path, requestId);
     }
     ctx.next();
@@ -58,6 +68,15 @@ public final class RequestTracker {
     if (m.matches()) {
       vehicleId = m.group(1);
       command = commandName(m.group(2), m.group(3));
+    } else if (path.startsWith("/v3/connections")) {
+      command = FaultRules.CONNECTIONS;
+    } else if (path.startsWith(CompatibilityHandler.PREFIX + "/")) {
+      command = FaultRules.COMPATIBILITY;
+      vehicleId = ctx.queryParams().get("vehicleId");
+    } else if (path.startsWith(ManagementHandler.PREFIX + "/")) {
+      Matcher w = WEBHOOK_VEHICLE_PATH.matcher(path);
+      vehicleId = w.matches() ? w.group(1) : null;
+      command = path.contains("/subscriptions") ? FaultRules.SUBSCRIPTIONS : FaultRules.WEBHOOKS;
     }
     RequestLog.Entry entry =
         services
@@ -83,7 +102,7 @@ public final class RequestTracker {
 
   private static String commandName(String tail, String commandPath) {
     if (tail == null) {
-      return null;
+      return FaultRules.VEHICLE;
     }
     if (commandPath == null) {
       return FaultRules.SIGNALS;

@@ -1,5 +1,6 @@
 package io.smartcarpipeline.sim.api;
 
+import io.smartcarpipeline.sim.SmartcarError;
 import io.smartcarpipeline.sim.fault.FaultDecision;
 import io.smartcarpipeline.sim.fault.FaultRules;
 import io.smartcarpipeline.sim.vehicle.SimVehicle;
@@ -9,7 +10,13 @@ import io.vertx.ext.web.RoutingContext;
 /**
  * {@code GET /v3/vehicles/{id}/signals}: the vehicle's current state as V3 signals (§6.4), behind
  * the same guard as commands (bearer, bucket, {@code sc-user-id}, vehicle, user) and the faults
- * configured for {@code signals} (a long-running draw just answers after the hold).
+ * configured for {@code signals} (a long-running draw just answers after the hold). A
+ * streaming-capable vehicle without the virtual key allows one answered read per 8 hours of
+ * simulated time ({@link io.smartcarpipeline.sim.manage.TeslaReadRule}): a read inside the window
+ * gets 429 {@code RATE_LIMIT:VEHICLE} with {@code Retry-After} (the seconds left, divided by the
+ * fleet's time factor while a fleet runs) and is counted as a violation. A fleet vehicle answers
+ * what it reported last ({@link FleetSignalsView}), any other vehicle its state ({@link
+ * SignalsView}).
  */
 public final class SignalsHandler {
 
@@ -35,18 +42,36 @@ public final class SignalsHandler {
       SimResponses.error(ctx, admission.error());
       return;
     }
+    boolean eightHourRule = eightHourRule(admission.vehicle());
+    if (eightHourRule) {
+      long wait = services.teslaRule().check(vehicleId, services.simulatedNow());
+      if (wait > 0) {
+        long retryAfter = services.realSeconds(wait);
+        SimResponses.error(
+            ctx, SmartcarError.rateLimit("VEHICLE", (int) Math.min(Integer.MAX_VALUE, retryAfter)));
+        return;
+      }
+    }
     FaultDecision fault = services.faults().decide(vehicleId, FaultRules.SIGNALS);
     long delay =
         fault.latencyMs()
             + (fault.kind() == FaultDecision.Kind.LONG_RUNNING ? fault.longRunningMs() : 0);
     if (delay <= 0) {
-      answer(ctx, admission.vehicle(), fault);
+      answer(ctx, admission.vehicle(), fault, eightHourRule);
     } else {
-      vertx.setTimer(delay, id -> answer(ctx, admission.vehicle(), fault));
+      vertx.setTimer(delay, id -> answer(ctx, admission.vehicle(), fault, eightHourRule));
     }
   }
 
-  private void answer(RoutingContext ctx, SimVehicle vehicle, FaultDecision fault) {
+  /** A streaming-capable vehicle without the virtual key: one read per 8 simulated hours. */
+  private boolean eightHourRule(SimVehicle vehicle) {
+    boolean streaming =
+        services.fleet().connection(vehicle.id()).map(c -> c.streamingCapable()).orElse(false);
+    return streaming && !vehicle.snapshot().hasVirtualKey();
+  }
+
+  private void answer(
+      RoutingContext ctx, SimVehicle vehicle, FaultDecision fault, boolean eightHourRule) {
     if (ctx.response().closed()) {
       return;
     }
@@ -54,9 +79,17 @@ public final class SignalsHandler {
       case DROP -> CommandHandler.drop(ctx);
       case GATEWAY_TIMEOUT -> CommandHandler.gatewayTimeout(ctx);
       case RATE_LIMIT, SERVER_ERROR, UPSTREAM -> SimResponses.error(ctx, fault.error());
-      default ->
-          SimResponses.json(
-              ctx, 200, SignalsView.render(vehicle.snapshot(), services.clock().instant()));
+      default -> {
+        if (eightHourRule) {
+          services.teslaRule().recordRead(vehicle.id(), services.simulatedNow());
+        }
+        SimResponses.json(
+            ctx,
+            200,
+            FleetSignalsView.of(services, vehicle.id())
+                .orElseGet(
+                    () -> SignalsView.render(vehicle.snapshot(), services.clock().instant())));
+      }
     }
   }
 }

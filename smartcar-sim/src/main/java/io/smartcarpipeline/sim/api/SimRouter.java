@@ -11,9 +11,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Wires the stand-in's routes: request tracking first (request id, log), the body handler, then
- * {@code POST /oauth2/token}, the six command paths, {@code GET …/signals} and the {@code /_sim}
- * admin endpoints. Unknown paths and methods get a JSON 404/405 (Smartcar's envelope under {@code
- * /v3}, the project's error shape elsewhere).
+ * {@code POST /oauth2/token}, the six command paths, {@code GET …/signals}, connections and vehicle
+ * info, the management API ({@code /management/v3}), the compatibility API ({@code
+ * /compatibility/v3}) and the {@code /_sim} admin endpoints. Unknown paths and methods get a JSON
+ * 404/405 (Smartcar's envelope under the API prefixes, the project's error shape elsewhere).
  */
 public final class SimRouter {
 
@@ -35,6 +36,13 @@ public final class SimRouter {
           .handler(ctx -> commands.handle(ctx, type));
     }
     router.get("/v3/vehicles/:id/signals").handler(new SignalsHandler(vertx, services)::handle);
+    ConnectionsHandler connections = new ConnectionsHandler(vertx, services);
+    router.get("/v3/connections").handler(connections::list);
+    router.get("/v3/vehicles/:id").handler(connections::vehicle);
+    new ManagementHandler(vertx, services).mount(router);
+    router
+        .get(CompatibilityHandler.PREFIX + "/compatible-vehicles")
+        .handler(new CompatibilityHandler(vertx, services)::handle);
     new AdminHandler(services).mount(router);
     router.errorHandler(404, ctx -> notFound(ctx, 404, "No such path."));
     router.errorHandler(405, ctx -> notFound(ctx, 405, "Method not allowed on this path."));
@@ -43,7 +51,7 @@ public final class SimRouter {
   }
 
   private static void notFound(RoutingContext ctx, int status, String message) {
-    if (ctx.normalizedPath().startsWith("/v3/")) {
+    if (RequestTracker.isSmartcarApi(ctx.normalizedPath())) {
       SmartcarError error = SmartcarError.notFound(message);
       SimResponses.json(
           ctx,

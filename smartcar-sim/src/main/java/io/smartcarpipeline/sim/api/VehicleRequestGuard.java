@@ -33,14 +33,9 @@ public final class VehicleRequestGuard {
    * @param vehicleId the vehicle id of the path
    */
   public Admission admit(String authorization, String userId, String vehicleId) {
-    if (!services.tokens().isValid(bearerToken(authorization))) {
-      return refuse(
-          SmartcarError.authentication(
-              "The access token is missing, invalid or expired. Request a new one."));
-    }
-    var bucket = services.bucket().get();
-    if (!bucket.tryAcquire()) {
-      return refuse(SmartcarError.rateLimit("SMARTCAR_API", bucket.secondsUntilNextToken()));
+    SmartcarError appError = admitApp(authorization);
+    if (appError != null) {
+      return refuse(appError);
     }
     if (userId == null || userId.isBlank()) {
       return refuse(
@@ -55,6 +50,23 @@ public final class VehicleRequestGuard {
       return refuse(SmartcarError.permission());
     }
     return new Admission(vehicle.get(), null);
+  }
+
+  /**
+   * The first two checks, for requests that name no vehicle (connections, management,
+   * compatibility): a valid bearer token, then a token from the app-wide bucket. Returns the error
+   * to answer, or {@code null} when admitted.
+   */
+  public SmartcarError admitApp(String authorization) {
+    if (!services.tokens().isValid(bearerToken(authorization))) {
+      return SmartcarError.authentication(
+          "The access token is missing, invalid or expired. Request a new one.");
+    }
+    var bucket = services.bucket().get();
+    if (!bucket.tryAcquire()) {
+      return SmartcarError.rateLimit("SMARTCAR_API", bucket.secondsUntilNextToken());
+    }
+    return null;
   }
 
   private static Admission refuse(SmartcarError error) {

@@ -6,7 +6,9 @@ import io.smartcarpipeline.sim.vehicle.SimVehicleBuilder;
 
 /**
  * The JSON body of {@code POST /_sim/vehicles}: {@code id} and {@code userId} are required, every
- * other field is optional and falls back to the {@link SimVehicleBuilder} default.
+ * other field is optional and falls back to the {@link SimVehicleBuilder} default; {@code mode}
+ * ({@code live}/{@code simulated}, default live) and {@code streamingCapable} (default false)
+ * describe the connection.
  */
 public record VehicleSpec(
     String id,
@@ -23,12 +25,27 @@ public record VehicleSpec(
     Integer chargeLimit,
     Boolean locked,
     Double latitude,
-    Double longitude) {
+    Double longitude,
+    String mode,
+    Boolean streamingCapable) {
+
+  /** {@code live} unless set. */
+  public String connectionMode() {
+    return mode == null ? "live" : mode;
+  }
+
+  /** Tesla's 8-hour rule applies while it has no virtual key. */
+  public boolean isStreamingCapable() {
+    return Boolean.TRUE.equals(streamingCapable);
+  }
 
   /** Builds the vehicle; throws {@link IllegalArgumentException} on a missing or bad field. */
   public SimVehicle toVehicle(SimFleetState fleet) {
     if (id == null || id.isBlank() || userId == null || userId.isBlank()) {
       throw new IllegalArgumentException("id and userId are required");
+    }
+    if (mode != null && !mode.equalsIgnoreCase("live") && !mode.equalsIgnoreCase("simulated")) {
+      throw new IllegalArgumentException("mode must be live or simulated, not " + mode);
     }
     SimVehicleBuilder b = fleet.builder(id, userId);
     if (make != null) {

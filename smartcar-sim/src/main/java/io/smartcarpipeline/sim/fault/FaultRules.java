@@ -9,7 +9,9 @@ import java.util.Objects;
  * command type if set, else the defaults. Also the JSON body of {@code POST /_sim/faults}.
  *
  * @param defaults the profile for every request without a more specific one
- * @param byCommand profiles by command wire name ({@code charge-start}, …, or {@code signals})
+ * @param byCommand profiles by command wire name ({@code charge-start}, …) or request name ({@link
+ *     #READ_NAMES}: {@code signals}, {@code connections}, {@code vehicle}, {@code webhooks}, {@code
+ *     subscriptions}, {@code compatibility})
  * @param byVehicle profiles by vehicle id
  */
 public record FaultRules(
@@ -20,12 +22,31 @@ public record FaultRules(
   /** The request name of {@code GET /v3/vehicles/{id}/signals} in {@code byCommand}. */
   public static final String SIGNALS = "signals";
 
+  /** {@code GET /v3/connections}. */
+  public static final String CONNECTIONS = "connections";
+
+  /** {@code GET /v3/vehicles/{id}} (vehicle info). */
+  public static final String VEHICLE = "vehicle";
+
+  /** {@code GET /management/v3/webhooks/{id}}. */
+  public static final String WEBHOOKS = "webhooks";
+
+  /** Every subscription request of the management API, both path styles. */
+  public static final String SUBSCRIPTIONS = "subscriptions";
+
+  /** {@code GET /compatibility/v3/compatible-vehicles}. */
+  public static final String COMPATIBILITY = "compatibility";
+
+  /** The request names besides the six commands that {@code byCommand} accepts. */
+  public static final java.util.Set<String> READ_NAMES =
+      java.util.Set.of(SIGNALS, CONNECTIONS, VEHICLE, WEBHOOKS, SUBSCRIPTIONS, COMPATIBILITY);
+
   public FaultRules {
     defaults = defaults == null ? FaultProfile.none() : defaults;
     byCommand = byCommand == null ? Map.of() : Map.copyOf(byCommand);
     byVehicle = byVehicle == null ? Map.of() : Map.copyOf(byVehicle);
     for (String name : byCommand.keySet()) {
-      if (!SIGNALS.equals(name) && CommandType.fromWireName(name).isEmpty()) {
+      if (!READ_NAMES.contains(name) && CommandType.fromWireName(name).isEmpty()) {
         throw new IllegalArgumentException("unknown command in byCommand: " + name);
       }
     }
@@ -57,7 +78,7 @@ public record FaultRules(
 
   /** The profile for a request on this vehicle for this command (or {@link #SIGNALS}). */
   public FaultProfile profileFor(String vehicleId, String command) {
-    FaultProfile forVehicle = byVehicle.get(vehicleId);
+    FaultProfile forVehicle = vehicleId == null ? null : byVehicle.get(vehicleId);
     if (forVehicle != null) {
       return forVehicle;
     }

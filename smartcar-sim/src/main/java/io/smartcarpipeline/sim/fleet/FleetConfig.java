@@ -127,7 +127,7 @@ public record FleetConfig(
 
   /** Builds a {@link FleetConfig}; every value but the URL and token has a default. */
   public static final class Builder {
-    static final String DEFAULT_WEBHOOK_ID = "5e1f0c3a-8d2b-4c6e-9a7f-51c0ffee0001";
+    static final String DEFAULT_WEBHOOK_ID = io.smartcarpipeline.sim.SimConfig.DEFAULT_WEBHOOK_ID;
     static final String DEFAULT_WEBHOOK_NAME = "smartcar-sim fleet";
     private String gatewayUrl;
     private String managementToken;

@@ -110,6 +110,11 @@ public final class FleetLedger {
     return e == null ? Map.of() : new TreeMap<>(e.values());
   }
 
+  /** The last VEHICLE_STATE generated for this vehicle (sent or not), if any. */
+  public Optional<WebhookEvent> latestGeneratedEvent(String vehicleId) {
+    return Optional.ofNullable(latestGenerated.get(vehicleId));
+  }
+
   /** Every vehicle's charging sessions (closed, then open), by vehicle id. */
   public synchronized Map<String, List<ChargingSessionTruth>> sessions() {
     Map<String, List<ChargingSessionTruth>> out = new LinkedHashMap<>();

@@ -30,17 +30,32 @@ public final class FleetSimulator {
    * an {@link IllegalStateException} saying why if it did not).
    */
   public static Future<RunningFleet> deploy(Vertx vertx, FleetConfig config, SimFleetState state) {
+    return deploy(vertx, config, state, WebhookAudience.everyone());
+  }
+
+  /**
+   * {@link #deploy(Vertx, FleetConfig, SimFleetState)} delivering only for the vehicles {@code
+   * audience} says are subscribed; the fleet announces its webhook and vehicles to it at start.
+   */
+  public static Future<RunningFleet> deploy(
+      Vertx vertx, FleetConfig config, SimFleetState state, WebhookAudience audience) {
     Instant start = config.startTime() != null ? config.startTime() : Instant.now();
     SimulatedClock clock = new SimulatedClock(start);
     FleetLedger ledger = new FleetLedger(Clock.systemUTC());
-    FleetVerticle verticle = new FleetVerticle(config, state, clock, ledger);
+    FleetVerticle verticle = new FleetVerticle(config, state, clock, ledger, audience);
     return vertx.deployVerticle(verticle).map(id -> new RunningFleet(vertx, id, verticle, ledger));
   }
 
   /** {@link #deploy} and wait (at most the delivery timeout + 10 s). Not on an event loop. */
   public static RunningFleet start(Vertx vertx, FleetConfig config, SimFleetState state) {
+    return start(vertx, config, state, WebhookAudience.everyone());
+  }
+
+  /** {@link #deploy(Vertx, FleetConfig, SimFleetState, WebhookAudience)} and wait. */
+  public static RunningFleet start(
+      Vertx vertx, FleetConfig config, SimFleetState state, WebhookAudience audience) {
     try {
-      return deploy(vertx, config, state)
+      return deploy(vertx, config, state, audience)
           .toCompletionStage()
           .toCompletableFuture()
           .get(config.deliveryTimeout().toSeconds() + 10, TimeUnit.SECONDS);

@@ -34,7 +34,10 @@ public final class FleetStepper {
     this.ledger = ledger;
     for (int i = 0; i < profiles.size(); i++) {
       VehicleModel model = VehicleModel.create(profiles.get(i), i, seed, clock);
-      state.add(model.car());
+      VehicleProfile profile = profiles.get(i);
+      boolean streamingWithoutKey =
+          "TESLA".equalsIgnoreCase(profile.make()) && !profile.hasVirtualKey();
+      state.add(model.car(), "live", streamingWithoutKey);
       models.add(model);
       reporters.add(new VehicleReporter(profiles.get(i), new Random(seed * 7919 + i)));
     }

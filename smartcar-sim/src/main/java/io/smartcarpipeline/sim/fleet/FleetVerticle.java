@@ -8,7 +8,9 @@ import io.vertx.core.http.PoolOptions;
 import io.vertx.ext.web.client.WebClient;
 import io.vertx.ext.web.client.WebClientOptions;
 import java.time.Clock;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,7 +19,9 @@ import org.slf4j.LoggerFactory;
  * Runs the fleet on one Vert.x event loop: creates the vehicles in the shared {@link
  * SimFleetState}, runs the VERIFY handshake, sends each vehicle's first delivery, then every {@code
  * step / timeFactor} of real time advances simulated time by one step, steps every vehicle, and
- * hands what changed to the {@link WebhookDeliverer}. Never blocks the loop.
+ * hands what changed to the {@link WebhookDeliverer}, for the vehicles its {@link WebhookAudience}
+ * says are subscribed (the others' events are generated, recorded as truth, and not sent). Never
+ * blocks the loop.
  */
 final class FleetVerticle extends VerticleBase {
 
@@ -27,6 +31,8 @@ final class FleetVerticle extends VerticleBase {
   private final SimFleetState state;
   private final SimulatedClock clock;
   private final FleetLedger ledger;
+  private final WebhookAudience audience;
+  private final AtomicLong unsubscribed = new AtomicLong();
   private FleetStepper stepper;
   private final AtomicLong events = new AtomicLong();
   private WebClient client;
@@ -34,7 +40,13 @@ final class FleetVerticle extends VerticleBase {
   private long periodic = -1;
   private volatile boolean paused;
 
-  FleetVerticle(FleetConfig config, SimFleetState state, SimulatedClock clock, FleetLedger ledger) {
+  FleetVerticle(
+      FleetConfig config,
+      SimFleetState state,
+      SimulatedClock clock,
+      FleetLedger ledger,
+      WebhookAudience audience) {
+    this.audience = audience;
     this.config = config;
     this.state = state;
     this.clock = clock;
@@ -51,6 +63,10 @@ final class FleetVerticle extends VerticleBase {
             config.step(),
             ledger,
             state);
+    Map<String, String> vehicles = new LinkedHashMap<>();
+    stepper.models().forEach(m -> vehicles.put(m.car().id(), m.car().userId()));
+    audience.webhookStarted(
+        config.webhookId(), config.webhookName(), config.gatewayUrl(), vehicles);
     client =
         WebClient.create(
             vertx,
@@ -86,8 +102,17 @@ final class FleetVerticle extends VerticleBase {
   private void deliver(List<WebhookEvent> produced) {
     for (WebhookEvent event : produced) {
       events.incrementAndGet();
-      deliverer.submit(event);
+      if (audience.subscribed(config.webhookId(), event.vehicleId())) {
+        deliverer.submit(event);
+      } else {
+        unsubscribed.incrementAndGet();
+      }
     }
+  }
+
+  /** Events not delivered because their vehicle was not subscribed to the webhook. */
+  long unsubscribed() {
+    return unsubscribed.get();
   }
 
   void pause(boolean pause) {
@@ -147,6 +172,10 @@ final class FleetVerticle extends VerticleBase {
       return;
     }
     vertx.setTimer(20, id -> waitForDrain(drained, deadlineNanos));
+  }
+
+  double timeFactor() {
+    return config.timeFactor();
   }
 
   Clock clock() {

@@ -48,6 +48,16 @@ public final class RunningFleet implements AutoCloseable {
     return verticle.models().stream().map(VehicleModel::profile).toList();
   }
 
+  /** Events generated for vehicles not subscribed to the fleet's webhook, hence not sent. */
+  public long unsubscribedEvents() {
+    return verticle.unsubscribed();
+  }
+
+  /** Simulated seconds per real second. */
+  public double timeFactor() {
+    return verticle.timeFactor();
+  }
+
   /** The fleet's simulated now. */
   public Instant simulatedNow() {
     return verticle.clock().instant();

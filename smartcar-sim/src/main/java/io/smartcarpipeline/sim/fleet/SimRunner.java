@@ -110,6 +110,12 @@ public final class SimRunner {
             + running.sim().baseUrl()
             + " v3="
             + running.sim().v3Origin()
+            + " management="
+            + running.sim().managementOrigin()
+            + " compatibility="
+            + running.sim().compatibilityOrigin()
+            + " auto_enroll="
+            + running.sim().subscriptions().autoEnroll()
             + " gateway="
             + gatewayUrl
             + " vehicles="

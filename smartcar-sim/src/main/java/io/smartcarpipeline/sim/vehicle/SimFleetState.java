@@ -17,6 +17,7 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class SimFleetState {
 
   private final Map<String, SimVehicle> vehicles = new ConcurrentHashMap<>();
+  private final Map<String, Connection> connections = new ConcurrentHashMap<>();
   private final Clock clock;
 
   public SimFleetState(Clock clock) {
@@ -28,10 +29,33 @@ public final class SimFleetState {
     return SimVehicle.builder(vehicleId, userId).clock(clock);
   }
 
-  /** Adds (or replaces) a vehicle and returns it. */
+  /** Adds (or replaces) a live, not streaming-capable vehicle connected now and returns it. */
   public SimVehicle add(SimVehicle vehicle) {
+    return add(vehicle, "live", false);
+  }
+
+  /**
+   * Adds (or replaces) a vehicle connected now in this mode ({@code live}/{@code simulated}); a
+   * streaming-capable vehicle without a virtual key gets one data read per 8 hours.
+   */
+  public synchronized SimVehicle add(SimVehicle vehicle, String mode, boolean streamingCapable) {
+    Connection connection =
+        new Connection(vehicle.id(), vehicle.userId(), mode, clock.instant(), streamingCapable);
     vehicles.put(vehicle.id(), vehicle);
+    connections.put(vehicle.id(), connection);
     return vehicle;
+  }
+
+  /** The connection of this vehicle, if it is connected. */
+  public Optional<Connection> connection(String vehicleId) {
+    return Optional.ofNullable(connections.get(vehicleId));
+  }
+
+  /** Every connection, ordered by connection time, then vehicle id (a stable paging order). */
+  public List<Connection> connections() {
+    return connections.values().stream()
+        .sorted(Comparator.comparing(Connection::connectedAt).thenComparing(Connection::vehicleId))
+        .toList();
   }
 
   /** The vehicle with this id, if known. */
@@ -46,7 +70,8 @@ public final class SimFleetState {
   }
 
   /** Removes a vehicle; true if it was known. */
-  public boolean remove(String vehicleId) {
+  public synchronized boolean remove(String vehicleId) {
+    connections.remove(vehicleId);
     return vehicles.remove(vehicleId) != null;
   }
 
