@@ -56,6 +56,8 @@ topic smartcar.vehicle-state.v1     6 cleanup.policy=compact min.compaction.lag.
 topic smartcar.charging-sessions.v1 6 cleanup.policy=delete retention.ms=2592000000
 topic smartcar.commands.v1          6 cleanup.policy=delete retention.ms=604800000
 topic smartcar.command-results.v1   6 cleanup.policy=delete retention.ms=2592000000
+topic smartcar.connections.v1       6 cleanup.policy=compact min.compaction.lag.ms=60000
+topic smartcar.subscription-wishes.v1 1 cleanup.policy=compact min.compaction.lag.ms=60000
 topic smartcar.dead-letters.v1      1 cleanup.policy=delete retention.ms=2592000000
 
 # The dispatcher's idempotency ledger (command-dispatcher/README.md): compacted, entries older

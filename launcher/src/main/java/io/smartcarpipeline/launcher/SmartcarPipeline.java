@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
       GatewayCommand.class,
       ProcessorsCommand.class,
       DispatcherCommand.class,
+      FleetSyncCommand.class,
       SimCommand.class,
       CommandCommand.class,
       io.smartcarpipeline.bench.BenchCommand.class,

@@ -33,7 +33,8 @@ import org.junit.jupiter.api.Test;
  */
 class DeployManifestsTest {
 
-  private static final Set<String> SERVICES = Set.of("gateway", "processors", "dispatcher");
+  private static final Set<String> SERVICES =
+      Set.of("gateway", "processors", "dispatcher", "fleet-sync");
   private static final Pattern K8S_REFERENCE = Pattern.compile("\\$\\((\\w+)\\)");
   private static final Pattern COMPOSE_VARIABLE = Pattern.compile("\\$\\{(\\w+)");
   private static final String SECRET_NAMES =

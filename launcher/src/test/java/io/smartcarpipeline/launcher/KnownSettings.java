@@ -3,6 +3,7 @@ package io.smartcarpipeline.launcher;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.smartcarpipeline.dispatcher.config.DispatcherConfig;
+import io.smartcarpipeline.fleetsync.config.FleetSyncConfig;
 import io.smartcarpipeline.gateway.config.GatewayConfig;
 import io.smartcarpipeline.processors.config.ProcessorsConfig;
 import io.smartcarpipeline.runtime.SmartcarPipelineRuntime;
@@ -38,7 +39,8 @@ final class KnownSettings {
           Settings.class,
           GatewayConfig.class,
           ProcessorsConfig.class,
-          DispatcherConfig.class);
+          DispatcherConfig.class,
+          FleetSyncConfig.class);
 
   private KnownSettings() {}
 
@@ -51,6 +53,7 @@ final class KnownSettings {
     names.addAll(GatewayConfig.DEFAULTS.keySet());
     names.addAll(ProcessorsConfig.defaults().keySet());
     names.addAll(DispatcherConfig.DEFAULTS.keySet());
+    names.addAll(FleetSyncConfig.DEFAULTS.keySet());
     assertThat(resource("/logback.xml")).contains("${" + LOG_LEVEL);
     assertThat(resource("/" + SmartcarPipelineRuntime.LOGBACK_CONFIG)).contains("${" + LOG_LEVEL);
     names.add(LOG_LEVEL);
@@ -63,7 +66,8 @@ final class KnownSettings {
     return Map.of(
         "gateway", Map.entry(GatewayConfig.PORT, GatewayConfig.DEFAULTS),
         "processors", Map.entry(ProcessorsConfig.PORT, ProcessorsConfig.defaults()),
-        "dispatcher", Map.entry(DispatcherConfig.PORT, DispatcherConfig.DEFAULTS));
+        "dispatcher", Map.entry(DispatcherConfig.PORT, DispatcherConfig.DEFAULTS),
+        "fleet-sync", Map.entry(FleetSyncConfig.PORT, FleetSyncConfig.DEFAULTS));
   }
 
   private static Set<String> constants(Class<?> c) {

@@ -1,6 +1,7 @@
 package io.smartcarpipeline.runtime;
 
 import io.smartcarpipeline.dispatcher.DispatcherApp;
+import io.smartcarpipeline.fleetsync.FleetSyncApp;
 import io.smartcarpipeline.gateway.GatewayApp;
 import io.smartcarpipeline.processors.ProcessorsApp;
 import java.util.function.Consumer;
@@ -29,7 +30,14 @@ enum Service {
       DispatcherApp::main,
       "Run the command dispatcher: smartcar.commands.v1 -> Smartcar V3 commands API ->"
           + " smartcar.command-results.v1.",
-      "Needs SMARTCAR_CLIENT_ID and SMARTCAR_CLIENT_SECRET; DISPATCHER_PORT (8083).");
+      "Needs SMARTCAR_CLIENT_ID and SMARTCAR_CLIENT_SECRET; DISPATCHER_PORT (8083)."),
+  FLEET_SYNC(
+      "fleet-sync",
+      FleetSyncApp::main,
+      "Run fleet-sync: Smartcar V3 connections -> smartcar.connections.v1, webhook subscriptions"
+          + " reconciled, compatibility.",
+      "Needs SMARTCAR_CLIENT_ID, SMARTCAR_CLIENT_SECRET and SMARTCAR_WEBHOOK_IDS; FLEET_SYNC_PORT"
+          + " (8084). See fleet-sync/README.md.");
 
   private final String command;
   private final Consumer<String[]> main;

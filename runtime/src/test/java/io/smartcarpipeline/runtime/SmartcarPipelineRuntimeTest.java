@@ -14,7 +14,7 @@ class SmartcarPipelineRuntimeTest {
   @Test
   void theSubcommandsAreTheThreeServices() {
     assertThat(SmartcarPipelineRuntime.commandLine().getSubcommands().keySet())
-        .containsExactlyInAnyOrder("gateway", "processors", "dispatcher");
+        .containsExactlyInAnyOrder("gateway", "processors", "dispatcher", "fleet-sync");
   }
 
   @Test

@@ -50,6 +50,7 @@ public record TopicSpec<V extends SpecificRecord>(
     INGEST_GATEWAY("ingest-gateway"),
     STREAM_PROCESSORS("stream-processors"),
     COMMAND_DISPATCHER("command-dispatcher"),
+    FLEET_SYNC("fleet-sync"),
     ORCHESTRATORS("orchestrators and the CLI"),
     ANY_SERVICE("any service");
 

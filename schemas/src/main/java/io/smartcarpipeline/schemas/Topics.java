@@ -5,6 +5,8 @@ import io.smartcarpipeline.events.CommandRequest;
 import io.smartcarpipeline.events.CommandResult;
 import io.smartcarpipeline.events.DeadLetter;
 import io.smartcarpipeline.events.SignalEvent;
+import io.smartcarpipeline.events.SubscriptionWish;
+import io.smartcarpipeline.events.VehicleConnection;
 import io.smartcarpipeline.events.VehicleEvent;
 import io.smartcarpipeline.events.VehicleState;
 import java.util.List;
@@ -84,6 +86,29 @@ public final class Topics {
           6,
           DELETE_30_DAYS);
 
+  /**
+   * What Smartcar lists for each vehicle of the application, its webhook subscriptions, virtual-key
+   * knowledge and compatibility. Compacted.
+   */
+  public static final TopicSpec<VehicleConnection> CONNECTIONS =
+      new TopicSpec<>(
+          "smartcar.connections.v1",
+          String.class,
+          VehicleConnection.class,
+          TopicSpec.Writer.FLEET_SYNC,
+          6,
+          COMPACTED);
+
+  /** Wishes about a vehicle's webhook subscriptions (exclusions), read by fleet-sync. Compacted. */
+  public static final TopicSpec<SubscriptionWish> SUBSCRIPTION_WISHES =
+      new TopicSpec<>(
+          "smartcar.subscription-wishes.v1",
+          String.class,
+          SubscriptionWish.class,
+          TopicSpec.Writer.ORCHESTRATORS,
+          1,
+          COMPACTED);
+
   /** What could not be processed, with a reason and the original bytes. */
   public static final TopicSpec<DeadLetter> DEAD_LETTERS =
       new TopicSpec<>(
@@ -102,6 +127,8 @@ public final class Topics {
           CHARGING_SESSIONS,
           COMMANDS,
           COMMAND_RESULTS,
+          CONNECTIONS,
+          SUBSCRIPTION_WISHES,
           DEAD_LETTERS);
 
   private Topics() {}

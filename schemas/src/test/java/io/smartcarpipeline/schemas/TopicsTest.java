@@ -21,6 +21,8 @@ class TopicsTest {
             "smartcar.charging-sessions.v1",
             "smartcar.commands.v1",
             "smartcar.command-results.v1",
+            "smartcar.connections.v1",
+            "smartcar.subscription-wishes.v1",
             "smartcar.dead-letters.v1");
   }
 
@@ -29,6 +31,8 @@ class TopicsTest {
     Set<Class<?>> types = new HashSet<>();
     Topics.all().forEach(t -> assertThat(types.add(t.valueType())).isTrue());
     assertThat(Topics.VEHICLE_STATE.compacted()).isTrue();
+    assertThat(Topics.CONNECTIONS.compacted()).isTrue();
+    assertThat(Topics.SUBSCRIPTION_WISHES.compacted()).isTrue();
     assertThat(Topics.VEHICLE_EVENTS.compacted()).isFalse();
     assertThat(Topics.VEHICLE_EVENTS.valueSubject()).isEqualTo("smartcar.vehicle-events.v1-value");
   }

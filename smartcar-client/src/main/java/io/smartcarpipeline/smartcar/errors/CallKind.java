@@ -16,13 +16,25 @@ import java.util.Set;
  *     a 2xx is success
  * @param safeToRepeat whether sending it again when the outcome is unknown is harmless
  * @param reachedStates VEHICLE_STATE codes that mean the goal already holds (ALREADY_DONE)
+ * @param doneStatuses HTTP statuses that mean the goal already holds (ALREADY_DONE), whatever the
+ *     body says: 409 for a subscribe (already subscribed), 404 for an unsubscribe (not subscribed)
  */
 public record CallKind(
-    String name, boolean judgedByBody, boolean safeToRepeat, Set<String> reachedStates) {
+    String name,
+    boolean judgedByBody,
+    boolean safeToRepeat,
+    Set<String> reachedStates,
+    Set<Integer> doneStatuses) {
 
   public CallKind {
     Objects.requireNonNull(name, "name");
     reachedStates = Set.copyOf(reachedStates);
+    doneStatuses = Set.copyOf(doneStatuses);
+  }
+
+  public CallKind(
+      String name, boolean judgedByBody, boolean safeToRepeat, Set<String> reachedStates) {
+    this(name, judgedByBody, safeToRepeat, reachedStates, Set.of());
   }
 
   /**
@@ -33,9 +45,22 @@ public record CallKind(
     return new CallKind(name, false, true, Set.of());
   }
 
+  /**
+   * A management call that changes something and is harmless to repeat (subscribe, unsubscribe): a
+   * 2xx is success, and the given statuses mean the goal already holds.
+   */
+  public static CallKind management(String name, Integer... doneStatuses) {
+    return new CallKind(name, false, true, Set.of(), Set.of(doneStatuses));
+  }
+
   /** A command, with the VEHICLE_STATE codes meaning its goal is already reached. */
   public static CallKind command(String name, boolean safeToRepeat, String... reachedStates) {
     return new CallKind(name, true, safeToRepeat, Set.of(reachedStates));
+  }
+
+  /** Whether the HTTP {@code status} means the goal of this call already holds. */
+  public boolean doneBy(int status) {
+    return doneStatuses.contains(status);
   }
 
   /** Whether the VEHICLE_STATE {@code code} means the goal of this call already holds. */

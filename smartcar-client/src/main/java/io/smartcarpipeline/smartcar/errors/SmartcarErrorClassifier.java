@@ -54,6 +54,9 @@ public final class SmartcarErrorClassifier {
   }
 
   private Classification response(ApiResponse r, CallKind type) {
+    if (type.doneBy(r.httpStatus())) {
+      return Classification.alreadyDone("HTTP " + r.httpStatus() + ": " + type + " already done");
+    }
     String status = upper(r.statusValue());
     if (status != null && r.errorType() == null) {
       return switch (status) {

@@ -227,4 +227,32 @@ class SmartcarErrorClassifierTest {
             classifier.classify(ApiResponse.error(409, "VEHICLE_STATE", "ASLEEP"), read).verdict())
         .isEqualTo(Verdict.RETRYABLE);
   }
+
+  @Test
+  void managementCallsTreatTheirDoneStatusAsAlreadyDoneAndOnlyThose() {
+    CallKind subscribe = CallKind.management("subscribe", 409);
+    CallKind unsubscribe = CallKind.management("unsubscribe", 404);
+
+    assertThat(classifier.classify(ApiResponse.error(409, "CONFLICT", null), subscribe).verdict())
+        .isEqualTo(Verdict.ALREADY_DONE);
+    assertThat(
+            classifier
+                .classify(ApiResponse.error(404, "RESOURCE_NOT_FOUND", null), unsubscribe)
+                .verdict())
+        .isEqualTo(Verdict.ALREADY_DONE);
+    // a 404 on subscribe is a real failure, and a 2xx is plain success
+    assertThat(
+            classifier
+                .classify(ApiResponse.error(404, "RESOURCE_NOT_FOUND", null), subscribe)
+                .verdict())
+        .isEqualTo(Verdict.PERMANENT);
+    assertThat(classifier.classify(ApiResponse.error(202, null, null), subscribe).verdict())
+        .isEqualTo(Verdict.SUCCESS);
+    // reads keep their meaning: 409 is not "done" for a read
+    assertThat(
+            classifier
+                .classify(ApiResponse.error(409, "VEHICLE_STATE", "UNKNOWN"), CallKind.read("x"))
+                .verdict())
+        .isEqualTo(Verdict.RETRYABLE);
+  }
 }

@@ -1,0 +1,204 @@
+package io.smartcarpipeline.fleetsync;
+
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.smartcarpipeline.events.VehicleConnection;
+import io.smartcarpipeline.fleetsync.config.FleetSyncConfig;
+import io.smartcarpipeline.fleetsync.kafka.CompactedTopics;
+import io.smartcarpipeline.fleetsync.kafka.ConnectionPublisher;
+import io.smartcarpipeline.fleetsync.metrics.FleetSyncMetrics;
+import io.smartcarpipeline.fleetsync.sync.ConnectionBook;
+import io.smartcarpipeline.fleetsync.sync.FleetListener;
+import io.smartcarpipeline.schemas.TopicSpec;
+import io.smartcarpipeline.schemas.Topics;
+import io.smartcarpipeline.smartcar.auth.IamTokenClient;
+import io.smartcarpipeline.smartcar.auth.TokenProvider;
+import io.smartcarpipeline.smartcar.budget.Budgets;
+import io.smartcarpipeline.smartcar.budget.CircuitBreaker;
+import io.smartcarpipeline.smartcar.budget.TokenBucket;
+import io.smartcarpipeline.smartcar.budget.VehicleSpacing;
+import io.smartcarpipeline.smartcar.errors.SmartcarErrorClassifier;
+import io.smartcarpipeline.smartcar.fleet.SmartcarCaller;
+import io.smartcarpipeline.support.config.Settings;
+import io.smartcarpipeline.support.http.HttpErrors;
+import io.smartcarpipeline.support.http.OpsRoutes;
+import io.smartcarpipeline.support.kafka.KafkaClients;
+import io.smartcarpipeline.support.kafka.TopicCreator;
+import io.smartcarpipeline.support.metrics.Metrics;
+import io.smartcarpipeline.support.service.Lifecycle;
+import io.smartcarpipeline.support.service.ServiceMain;
+import io.vertx.core.Context;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServer;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.client.WebClient;
+import io.vertx.ext.web.client.WebClientOptions;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.apache.kafka.clients.admin.Admin;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The fleet-sync service: Smartcar's connections to {@code smartcar.connections.v1}, the webhook
+ * subscriptions reconciled with them, compatibility on demand; {@code POST /sync}, health and
+ * metrics on {@code FLEET_SYNC_PORT}. This class only wires and runs, through the common {@link
+ * Lifecycle}: topics, the restored connection records, Vert.x, the Smartcar client parts, the
+ * extensions (gap-filling), the HTTP server, then the first sync.
+ */
+public final class FleetSyncApp implements AutoCloseable {
+
+  private static final Logger LOG = LoggerFactory.getLogger(FleetSyncApp.class);
+  private static final Duration STEP_TIMEOUT = Duration.ofSeconds(30);
+
+  /** Its own topics, the dead letters, and the wishes topic whose contract it owns. */
+  private static final List<TopicSpec<?>> CREATES =
+      Stream.concat(
+              Topics.writtenBy(TopicSpec.Writer.FLEET_SYNC).stream(),
+              Stream.of(Topics.SUBSCRIPTION_WISHES))
+          .toList();
+
+  private final FleetSyncConfig config;
+  private final Lifecycle lifecycle;
+  private final HttpServer http;
+
+  private FleetSyncApp(FleetSyncConfig config, Lifecycle lifecycle, HttpServer http) {
+    this.config = config;
+    this.lifecycle = lifecycle;
+    this.http = http;
+  }
+
+  /** Starts fleet-sync with its built-in extensions; fails naming the setting when one is bad. */
+  public static FleetSyncApp start(Settings settings) {
+    return start(settings, Extensions.builtIn(), Clock.systemUTC());
+  }
+
+  /** Starts fleet-sync with these extensions and clock (tests). */
+  public static FleetSyncApp start(
+      Settings settings, List<FleetSyncExtension> extensions, Clock clock) {
+    FleetSyncConfig config = FleetSyncConfig.from(settings);
+    return Lifecycle.start("fleet-sync", lifecycle -> start(lifecycle, config, extensions, clock));
+  }
+
+  public static void main(String[] args) {
+    ServiceMain.run("fleet-sync", () -> start(Settings.load(Map.of(), System.getenv())));
+  }
+
+  /** The port POST /sync, health and metrics listen on. */
+  public int port() {
+    return http.actualPort();
+  }
+
+  public FleetSyncConfig config() {
+    return config;
+  }
+
+  @Override
+  public void close() {
+    LOG.info("fleet_sync_stopping");
+    lifecycle.close();
+    LOG.info("fleet_sync_stopped");
+  }
+
+  private static FleetSyncApp start(
+      Lifecycle lifecycle, FleetSyncConfig c, List<FleetSyncExtension> extensions, Clock clock) {
+    createTopics(c);
+    Map<String, VehicleConnection> restored =
+        CompactedTopics.readAll(c.kafka(), Topics.CONNECTIONS, "fleet-sync-restore", STEP_TIMEOUT);
+    PrometheusMeterRegistry registry = Metrics.newRegistry("fleet-sync");
+    lifecycle.onStop("metrics", registry::close);
+    FleetSyncMetrics metrics = new FleetSyncMetrics(registry);
+    Vertx vertx = Vertx.vertx();
+    lifecycle.onStop("vertx", () -> Lifecycle.await(vertx.close(), STEP_TIMEOUT, "close Vert.x"));
+    Context context = vertx.getOrCreateContext();
+    WebClient web =
+        WebClient.create(
+            vertx,
+            new WebClientOptions()
+                .setConnectTimeout(10_000)
+                .setIdleTimeout((int) c.httpTimeout().toSeconds())
+                .setUserAgent("smartcar-pipeline-fleet-sync"));
+    lifecycle.onStop("web-client", web::close);
+    ConnectionPublisher publisher =
+        lifecycle.own(
+            "connection-publisher",
+            new ConnectionPublisher(
+                c.kafka(),
+                "fleet-sync-connections",
+                context,
+                e -> {
+                  metrics.publishFailed();
+                  LOG.warn("connection_publish_failed error={}", e.toString());
+                }));
+    ConnectionBook book = new ConnectionBook(restored, publisher::publish);
+    SmartcarCaller caller = caller(c, vertx, web, clock, metrics);
+    Router router = Router.router(vertx);
+    HttpErrors.installDefaults(router);
+    FleetSyncParts parts =
+        new FleetSyncParts(c, vertx, context, web, caller, book, clock, registry, router);
+    List<FleetListener> listeners =
+        extensions.stream().map(e -> e.start(parts, lifecycle)).toList();
+    OpsRoutes.mount(router, registry, () -> Future.succeededFuture(lifecycle.ready()));
+    HttpServer http = vertx.createHttpServer().requestHandler(router);
+    Lifecycle.await(
+        http.listen(c.port()),
+        STEP_TIMEOUT,
+        "listen on port " + c.port() + " (" + FleetSyncConfig.PORT + ")");
+    lifecycle.onStop("http", () -> Lifecycle.await(http.close(), STEP_TIMEOUT, "close HTTP"));
+    LOG.info(
+        "fleet_sync_started config={} port={} restored={} listeners={}",
+        c,
+        http.actualPort(),
+        restored.size(),
+        listeners.size());
+    return new FleetSyncApp(c, lifecycle, http);
+  }
+
+  private static SmartcarCaller caller(
+      FleetSyncConfig c, Vertx vertx, WebClient web, Clock clock, FleetSyncMetrics metrics) {
+    TokenProvider tokens =
+        new TokenProvider(
+            new IamTokenClient(
+                web, c.origins().iam(), c.clientId(), c.clientSecret(), clock, c.httpTimeout()),
+            clock,
+            c.tokenRenewBefore(),
+            metrics::tokenRefreshed);
+    FleetSyncConfig.BudgetSettings b = c.budget();
+    CircuitBreaker breaker =
+        new CircuitBreaker(
+            clock,
+            b.breakerWindow(),
+            b.breakerMinCalls(),
+            b.breakerFailureRate(),
+            b.breakerOpenFor(),
+            state -> {
+              metrics.breakerState(state);
+              LOG.warn("breaker_state_changed state={}", state);
+            });
+    Budgets budgets =
+        new Budgets(
+            clock,
+            new TokenBucket(clock, b.bucketCapacity(), b.refillPerMinute()),
+            new VehicleSpacing(clock, b.vehicleSpacing()),
+            breaker,
+            Duration.ofMinutes(1));
+    return new SmartcarCaller(
+        vertx,
+        tokens,
+        budgets,
+        new SmartcarErrorClassifier(),
+        3,
+        Duration.ofSeconds(30),
+        metrics::answer);
+  }
+
+  private static void createTopics(FleetSyncConfig c) {
+    try (Admin admin =
+        Admin.create(KafkaClients.adminConfig(c.kafka(), "fleet-sync-admin", STEP_TIMEOUT))) {
+      TopicCreator.ensureTopics(admin, CREATES, c.topics(), STEP_TIMEOUT);
+    }
+  }
+}
