@@ -43,10 +43,11 @@ class ReadQueueTest {
       clock.advance(Duration.ofMinutes(10));
     }
 
-    // then three reads, exactly eight hours apart
+    // then three reads, 8 hours and the margin apart (rounded up to the 10-minute tick)
     assertThat(reads).hasSize(3);
-    assertThat(Duration.between(reads.get(0), reads.get(1))).isEqualTo(Duration.ofHours(8));
-    assertThat(Duration.between(reads.get(1), reads.get(2))).isEqualTo(Duration.ofHours(8));
+    Duration gap = Duration.ofHours(8).plusMinutes(20);
+    assertThat(Duration.between(reads.get(0), reads.get(1))).isEqualTo(gap);
+    assertThat(Duration.between(reads.get(1), reads.get(2))).isEqualTo(gap);
   }
 
   @Test
@@ -88,6 +89,6 @@ class ReadQueueTest {
     queue.request("tesla", ReadReason.ON_DEMAND);
 
     assertThat(queue.nextAllowed("tesla", TESLA))
-        .contains(java.time.Instant.parse("2026-01-01T08:00:00Z"));
+        .contains(java.time.Instant.parse("2026-01-01T08:15:00Z"));
   }
 }

@@ -20,12 +20,12 @@ class TeslaReadRuleTest {
     // given one read sent
     rule.sent("tesla");
 
-    // when 7:59:59 have passed, then it is held until exactly 8 hours after the read
-    clock.advance(Duration.ofHours(8).minusSeconds(1));
+    // when 8 hours and the margin less a second have passed, it is still held
+    clock.advance(Duration.ofHours(8).plus(TeslaReadRule.MARGIN).minusSeconds(1));
     assertThat(rule.notBefore("tesla", MODEL_3_NO_KEY))
-        .contains(Instant.parse("2026-01-01T08:00:00Z"));
+        .contains(Instant.parse("2026-01-01T08:15:00Z"));
 
-    // and at 8:00:00 it may go
+    // and at 8:15:00 it may go
     clock.advance(Duration.ofSeconds(1));
     assertThat(rule.notBefore("tesla", MODEL_3_NO_KEY)).isEmpty();
   }
@@ -75,6 +75,6 @@ class TeslaReadRuleTest {
     rule.restore("tesla", clock.instant().minus(Duration.ofHours(1)));
 
     assertThat(rule.notBefore("tesla", MODEL_3_NO_KEY))
-        .contains(Instant.parse("2026-01-01T07:00:00Z"));
+        .contains(Instant.parse("2026-01-01T07:15:00Z"));
   }
 }
