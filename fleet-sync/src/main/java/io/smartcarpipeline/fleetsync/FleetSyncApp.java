@@ -84,7 +84,7 @@ public final class FleetSyncApp implements AutoCloseable {
 
   /** Starts fleet-sync with its built-in extensions; fails naming the setting when one is bad. */
   public static FleetSyncApp start(Settings settings) {
-    return start(settings, Extensions.builtIn(), Clock.systemUTC());
+    return start(settings, Extensions.builtIn(settings), Clock.systemUTC());
   }
 
   /** Starts fleet-sync with these extensions and clock (tests). */

@@ -20,6 +20,7 @@ import picocli.CommandLine.Command;
       ProcessorsCommand.class,
       DispatcherCommand.class,
       FleetSyncCommand.class,
+      BackfillCommand.class,
       CompatibilityCommand.class,
       SimCommand.class,
       CommandCommand.class,
