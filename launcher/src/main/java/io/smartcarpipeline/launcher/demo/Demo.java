@@ -44,6 +44,8 @@ public final class Demo implements AutoCloseable {
    * @param expectedRun how long the run is expected to last (simulated time is started that far in
    *     the past so it stays behind the wall clock), or null for an open-ended run
    * @param seed the fleet's seed
+   * @param settings settings that replace the demo's own for every service (tests: e.g. a short
+   *     {@code PROCESSORS_CONFIRMATION_WINDOW}); empty for the demo as documented
    */
   public record Options(
       int vehicles,
@@ -51,7 +53,24 @@ public final class Demo implements AutoCloseable {
       boolean freePorts,
       double timeFactor,
       Duration expectedRun,
-      long seed) {}
+      long seed,
+      Map<String, String> settings) {
+
+    public Options {
+      settings = settings == null ? Map.of() : Map.copyOf(settings);
+    }
+
+    /** The demo with its own settings. */
+    public Options(
+        int vehicles,
+        Path dataDir,
+        boolean freePorts,
+        double timeFactor,
+        Duration expectedRun,
+        long seed) {
+      this(vehicles, dataDir, freePorts, timeFactor, expectedRun, seed, Map.of());
+    }
+  }
 
   private final Deque<AutoCloseable> parts = new ArrayDeque<>();
   private final Options options;
@@ -124,6 +143,7 @@ public final class Demo implements AutoCloseable {
     if (port != null) {
       s.put("GATEWAY_PORT", port);
     }
+    s.putAll(options.settings());
     return Settings.of(s);
   }
 
@@ -134,6 +154,7 @@ public final class Demo implements AutoCloseable {
     if (port != null) {
       s.put(ProcessorsConfig.PORT, port);
     }
+    s.putAll(options.settings());
     return Settings.of(s);
   }
 
@@ -151,6 +172,7 @@ public final class Demo implements AutoCloseable {
     if (port != null) {
       s.put("DISPATCHER_PORT", port);
     }
+    s.putAll(options.settings());
     return Settings.of(s);
   }
 
