@@ -42,7 +42,8 @@ public final class Demo implements AutoCloseable {
    * @param freePorts pick free ports instead of the documented defaults (tests)
    * @param timeFactor simulated seconds per real second
    * @param expectedRun how long the run is expected to last (simulated time is started that far in
-   *     the past so it stays behind the wall clock), or null for an open-ended run
+   *     the past so the fleet's clock stays behind the wall clock; what the cars report is stamped
+   *     with the wall clock whatever it is), or null for an open-ended run
    * @param seed the fleet's seed
    * @param settings settings that replace the demo's own for every service (tests: e.g. a short
    *     {@code PROCESSORS_CONFIRMATION_WINDOW}); empty for the demo as documented
