@@ -44,10 +44,13 @@ public final class Demo implements AutoCloseable {
    * @param freePorts pick free ports instead of the documented defaults (tests)
    * @param timeFactor simulated seconds per real second
    * @param expectedRun how long the run is expected to last (simulated time is started that far in
-   *     the past so it stays behind the wall clock), or null for an open-ended run
+   *     the past so the fleet's clock stays behind the wall clock; what the cars report is stamped
+   *     with the wall clock whatever it is), or null for an open-ended run
    * @param seed the fleet's seed
    * @param bindAddress the interface every HTTP port listens on ({@code BIND_ADDRESS}, 127.0.0.1
    *     unless opened on purpose); the broker stays on localhost
+   * @param settings settings that replace the demo's own for every service (tests: e.g. a short
+   *     {@code PROCESSORS_CONFIRMATION_WINDOW}); empty for the demo as documented
    */
   public record Options(
       int vehicles,
@@ -56,7 +59,25 @@ public final class Demo implements AutoCloseable {
       double timeFactor,
       Duration expectedRun,
       long seed,
-      String bindAddress) {}
+      String bindAddress,
+      Map<String, String> settings) {
+
+    public Options {
+      settings = settings == null ? Map.of() : Map.copyOf(settings);
+    }
+
+    /** The demo with its own settings. */
+    public Options(
+        int vehicles,
+        Path dataDir,
+        boolean freePorts,
+        double timeFactor,
+        Duration expectedRun,
+        long seed,
+        String bindAddress) {
+      this(vehicles, dataDir, freePorts, timeFactor, expectedRun, seed, bindAddress, Map.of());
+    }
+  }
 
   private final Deque<AutoCloseable> parts = new ArrayDeque<>();
   private final Options options;
@@ -133,6 +154,7 @@ public final class Demo implements AutoCloseable {
     if (port != null) {
       s.put("GATEWAY_PORT", port);
     }
+    s.putAll(options.settings());
     return Settings.of(s);
   }
 
@@ -143,6 +165,7 @@ public final class Demo implements AutoCloseable {
     if (port != null) {
       s.put(ProcessorsConfig.PORT, port);
     }
+    s.putAll(options.settings());
     return Settings.of(s);
   }
 
@@ -163,6 +186,7 @@ public final class Demo implements AutoCloseable {
     if (port != null) {
       s.put("DISPATCHER_PORT", port);
     }
+    s.putAll(options.settings());
     return Settings.of(s);
   }
 
@@ -180,6 +204,7 @@ public final class Demo implements AutoCloseable {
     if (port != null) {
       s.put("FLEET_SYNC_PORT", port);
     }
+    s.putAll(options.settings());
     return Settings.of(s);
   }
 

@@ -2,6 +2,7 @@ package io.smartcarpipeline.sim.api;
 
 import io.smartcarpipeline.sim.SmartcarError;
 import io.smartcarpipeline.sim.fault.FaultDecision;
+import io.smartcarpipeline.sim.fleet.RunningFleet;
 import io.smartcarpipeline.sim.vehicle.CommandOutcome;
 import io.smartcarpipeline.sim.vehicle.CommandParams;
 import io.smartcarpipeline.sim.vehicle.CommandType;
@@ -96,14 +97,14 @@ public final class CommandHandler {
           SimResponses.error(ctx, fault.error());
       case LONG_RUNNING -> longRunning(ctx, vehicle, type, params, fault);
       case GATEWAY_TIMEOUT -> {
-        run(ctx, vehicle, type, params, services.clock().instant(), fault.reportFrom());
+        run(ctx, vehicle, type, params, services.clock().instant(), reportFrom(vehicle, fault));
         gatewayTimeout(ctx);
       }
       case GATEWAY_TIMEOUT_BEFORE -> gatewayTimeout(ctx);
       case PENDING -> pending(ctx, vehicle, type, params, fault);
       case NONE -> {
         Instant executedAt = services.clock().instant();
-        JsonObject body = run(ctx, vehicle, type, params, executedAt, fault.reportFrom());
+        JsonObject body = run(ctx, vehicle, type, params, executedAt, reportFrom(vehicle, fault));
         SimResponses.json(ctx, statusOf(body), body);
       }
     }
@@ -140,7 +141,7 @@ public final class CommandHandler {
     after(
         fault.longRunningMs(),
         () -> {
-          CommandOutcome outcome = vehicle.execute(type, params, fault.reportFrom());
+          CommandOutcome outcome = vehicle.execute(type, params, reportFrom(vehicle, fault));
           LOG.info(
               "command_pending_done vehicle_id={} command={} execution_id={} executed={}",
               vehicle.id(),
@@ -168,7 +169,8 @@ public final class CommandHandler {
         holdMs,
         () -> {
           if (!response.closed()) {
-            response.end(run(ctx, vehicle, type, params, executedAt, fault.reportFrom()).encode());
+            response.end(
+                run(ctx, vehicle, type, params, executedAt, reportFrom(vehicle, fault)).encode());
           }
         });
   }
@@ -201,6 +203,21 @@ public final class CommandHandler {
         requestId);
     return SimJson.commandExecution(
         executionId, type, params, executedAt, services.clock().instant());
+  }
+
+  /**
+   * From when the car reports the change of a command it runs now: the fault's {@code reportFrom};
+   * for a vehicle of the running fleet never sooner than {@link RunningFleet#REPORT_LATENCY} after
+   * now, so the webhook that shows the change is stamped after the caller's own completion time.
+   */
+  private Instant reportFrom(SimVehicle vehicle, FaultDecision fault) {
+    RunningFleet fleet = services.runningFleet().get();
+    if (fleet == null || !fleet.has(vehicle.id())) {
+      return fault.reportFrom();
+    }
+    Instant earliest = services.clock().instant().plus(RunningFleet.REPORT_LATENCY);
+    Instant from = fault.reportFrom();
+    return from == null || from.isBefore(earliest) ? earliest : from;
   }
 
   private static int statusOf(JsonObject body) {

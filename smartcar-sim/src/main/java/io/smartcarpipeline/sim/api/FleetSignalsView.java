@@ -9,8 +9,9 @@ import java.util.Optional;
 /**
  * The REST signals answer (docs/smartcar-v3.md §6.4) of a fleet vehicle: the signals of the last
  * {@code VEHICLE_STATE} the fleet generated for it (sent or not), with the same bodies, statuses
- * and {@code oemUpdatedAt} as that webhook and {@code retrievedAt} = the fleet's simulated now. So
- * an API read fills in exactly what a dropped delivery carried, and equals the {@link TruthView}.
+ * and {@code oemUpdatedAt} as that webhook and {@code retrievedAt} = now on the clock the fleet
+ * stamps its webhooks with ({@link RunningFleet#reportedNow()}). So an API read fills in exactly
+ * what a dropped delivery carried, and equals the {@link TruthView}.
  */
 public final class FleetSignalsView {
 
@@ -25,7 +26,7 @@ public final class FleetSignalsView {
     return fleet
         .ledger()
         .latestGeneratedEvent(vehicleId)
-        .map(e -> render(e, fleet.simulatedNow().toEpochMilli()));
+        .map(e -> render(e, fleet.reportedNow().toEpochMilli()));
   }
 
   static JsonObject render(WebhookEvent event, long retrievedAt) {

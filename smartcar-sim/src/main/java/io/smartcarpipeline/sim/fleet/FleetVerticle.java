@@ -8,6 +8,7 @@ import io.vertx.core.http.PoolOptions;
 import io.vertx.ext.web.client.WebClient;
 import io.vertx.ext.web.client.WebClientOptions;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,11 +18,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Runs the fleet on one Vert.x event loop: creates the vehicles in the shared {@link
- * SimFleetState}, runs the VERIFY handshake, sends each vehicle's first delivery, then every {@code
- * step / timeFactor} of real time advances simulated time by one step, steps every vehicle, and
- * hands what changed to the {@link WebhookDeliverer}, for the vehicles its {@link WebhookAudience}
- * says are subscribed (the others' events are generated, recorded as truth, and not sent). Never
- * blocks the loop.
+ * SimFleetState}, runs the VERIFY handshake (times stamped by the stand-in's clock, see {@link
+ * ReportClock}), sends each vehicle's first delivery, then every {@code step / timeFactor} of real
+ * time advances simulated time by one step, steps every vehicle, and hands what changed to the
+ * {@link WebhookDeliverer}, for the vehicles its {@link WebhookAudience} says are subscribed (the
+ * others' events are generated, recorded as truth, and not sent). Never blocks the loop.
  */
 final class FleetVerticle extends VerticleBase {
 
@@ -30,6 +31,7 @@ final class FleetVerticle extends VerticleBase {
   private final FleetConfig config;
   private final SimFleetState state;
   private final SimulatedClock clock;
+  private final ReportClock stamps;
   private final FleetLedger ledger;
   private final WebhookAudience audience;
   private final AtomicLong unsubscribed = new AtomicLong();
@@ -50,6 +52,7 @@ final class FleetVerticle extends VerticleBase {
     this.config = config;
     this.state = state;
     this.clock = clock;
+    this.stamps = new ReportClock(state.clock());
     this.ledger = ledger;
   }
 
@@ -60,6 +63,7 @@ final class FleetVerticle extends VerticleBase {
             FleetProfiles.create(config.vehicles(), config.seed()),
             config.seed(),
             clock,
+            stamps,
             config.step(),
             ledger,
             state);
@@ -77,8 +81,14 @@ final class FleetVerticle extends VerticleBase {
             new PoolOptions().setHttp1MaxSize(config.concurrency()));
     deliverer =
         new WebhookDeliverer(
-            vertx, client, config, new WebhookSigner(config.managementToken()), clock, ledger);
-    return VerifyHandshake.run(client, config, new WebhookSigner(config.managementToken()), clock)
+            vertx,
+            client,
+            config,
+            new WebhookSigner(config.managementToken()),
+            stamps.clock(),
+            ledger);
+    return VerifyHandshake.run(
+            client, config, new WebhookSigner(config.managementToken()), stamps.clock())
         .onSuccess(
             v -> {
               deliver(stepper.firstDeliveries());
@@ -180,5 +190,10 @@ final class FleetVerticle extends VerticleBase {
 
   Clock clock() {
     return clock;
+  }
+
+  /** Now on the clock the fleet stamps its reports with. */
+  Instant reportedNow() {
+    return stamps.now();
   }
 }

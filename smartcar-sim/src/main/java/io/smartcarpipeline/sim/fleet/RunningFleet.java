@@ -3,6 +3,7 @@ package io.smartcarpipeline.sim.fleet;
 import io.smartcarpipeline.sim.vehicle.SimVehicle;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
@@ -15,6 +16,13 @@ import java.util.concurrent.TimeoutException;
  * #stop()}. Thread-safe.
  */
 public final class RunningFleet implements AutoCloseable {
+
+  /**
+   * How long after a command runs on a fleet car the car reports its change at the earliest (on the
+   * stand-in's clock): real cars take seconds, and a change stamped in the same instant as the
+   * command's answer could lie before the caller's completion time and never count as evidence.
+   */
+  public static final Duration REPORT_LATENCY = Duration.ofSeconds(1);
 
   private final Vertx vertx;
   private final String deploymentId;
@@ -43,6 +51,11 @@ public final class RunningFleet implements AutoCloseable {
     return verticle.models().stream().map(VehicleModel::car).toList();
   }
 
+  /** Whether this vehicle is one of the fleet's. */
+  public boolean has(String vehicleId) {
+    return verticle.models().stream().anyMatch(m -> m.car().id().equals(vehicleId));
+  }
+
   /** The profiles (make, model, capacity, units, quirks), in id order. */
   public List<VehicleProfile> profiles() {
     return verticle.models().stream().map(VehicleModel::profile).toList();
@@ -61,6 +74,15 @@ public final class RunningFleet implements AutoCloseable {
   /** The fleet's simulated now. */
   public Instant simulatedNow() {
     return verticle.clock().instant();
+  }
+
+  /**
+   * Now on the clock the fleet stamps {@code oemUpdatedAt} / {@code retrievedAt} / {@code
+   * deliveredAt} with: the stand-in's clock (the wall clock unless a test injects one), which
+   * command answers use too; simulated time only moves the cars.
+   */
+  public Instant reportedNow() {
+    return verticle.reportedNow();
   }
 
   /** Stops (true) or restarts (false) simulated time; pending deliveries and retries go on. */

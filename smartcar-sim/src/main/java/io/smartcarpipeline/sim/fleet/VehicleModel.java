@@ -50,6 +50,7 @@ public final class VehicleModel {
   private Trip trip;
   private int heading;
   private Double[] consumedDestination = {null, null};
+  private Readings lastReported;
 
   VehicleModel(VehicleProfile profile, SimVehicle car, Random random, Instant now, int index) {
     this.profile = profile;
@@ -281,6 +282,20 @@ public final class VehicleModel {
 
   private static Instant earliest(Instant a, Instant b) {
     return a.isBefore(b) ? a : b;
+  }
+
+  /**
+   * What the car reports at {@code reportTime} (on the clock its report holds are set on): what it
+   * measures now, unless a command's change is not reported yet ({@code reportDelayMs} / {@code
+   * neverReports}, see {@link SimVehicle#reported}); then, like an OEM cloud that has not heard
+   * from the car, the same readings it reported last, until the hold ends.
+   */
+  public Readings reportedReadings(Instant reportTime) {
+    if (lastReported != null && car.reported(reportTime).held()) {
+      return lastReported;
+    }
+    lastReported = readings();
+    return lastReported;
   }
 
   /** What the car measures now. */

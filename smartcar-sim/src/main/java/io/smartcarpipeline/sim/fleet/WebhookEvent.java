@@ -12,7 +12,7 @@ import java.util.Map;
  * @param body the event without {@code meta} (see {@link WebhookPayloads#withMeta})
  * @param values VEHICLE_STATE: code → body of every signal read successfully
  * @param oemUpdatedAt VEHICLE_STATE: code → {@code meta.oemUpdatedAt} (epoch ms)
- * @param retrievedAt the event's {@code retrievedAt} (simulated epoch ms)
+ * @param retrievedAt the event's {@code retrievedAt} (epoch ms on the fleet's {@link ReportClock})
  * @param errors VEHICLE_ERROR: {@code TYPE:CODE:STATE} of each error; VEHICLE_STATE: codes of the
  *     signals sent as ERROR
  */

@@ -24,6 +24,11 @@ public final class SimFleetState {
     this.clock = Objects.requireNonNull(clock, "clock");
   }
 
+  /** The stand-in's clock: command answers, report holds and the fleet's webhook times. */
+  public Clock clock() {
+    return clock;
+  }
+
   /** A vehicle builder stamped with the simulator's clock; call {@link #add} with the result. */
   public SimVehicleBuilder builder(String vehicleId, String userId) {
     return SimVehicle.builder(vehicleId, userId).clock(clock);

@@ -206,11 +206,11 @@ public final class SimVehicle {
    */
   public synchronized Reported reported(Instant now) {
     if (heldReport != null && now.isBefore(heldUntil)) {
-      return new Reported(heldReport, heldReport.updatedAt());
+      return new Reported(heldReport, heldReport.updatedAt(), true);
     }
     heldReport = null;
     heldUntil = null;
-    return new Reported(snapshot(), now);
+    return new Reported(snapshot(), now, false);
   }
 
   /**
@@ -218,8 +218,9 @@ public final class SimVehicle {
    *
    * @param snapshot the reported state
    * @param oemUpdatedAt when the car reported it
+   * @param held whether this is the state from before a command whose change is not reported yet
    */
-  public record Reported(VehicleSnapshot snapshot, Instant oemUpdatedAt) {}
+  public record Reported(VehicleSnapshot snapshot, Instant oemUpdatedAt, boolean held) {}
 
   /** A consistent copy of the current state. */
   public synchronized VehicleSnapshot snapshot() {

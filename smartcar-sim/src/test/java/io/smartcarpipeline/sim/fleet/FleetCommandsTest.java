@@ -8,6 +8,7 @@ import io.smartcarpipeline.sim.vehicle.CommandParams;
 import io.smartcarpipeline.sim.vehicle.CommandType;
 import io.smartcarpipeline.sim.vehicle.SimVehicle;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -88,5 +89,43 @@ class FleetCommandsTest {
                     && OfflineFleet.body(e, SimSignal.PRECISE_LOCATION)
                         .get("longitude")
                         .equals(SignalRenderer.round(lon, 5)));
+  }
+
+  @Test
+  void shouldReportAStopOnlyOnceTheReportDelayHasPassed() {
+    OfflineFleet fleet = new OfflineFleet(8, 42);
+    SimVehicle car = fleet.state.require(POLESTAR);
+    Instant reportFrom = fleet.clock.instant().plus(Duration.ofMinutes(10));
+
+    assertThat(car.execute(CommandType.CHARGE_STOP, CommandParams.none(), reportFrom).succeeded())
+        .isTrue();
+    List<WebhookEvent> held = fleet.run(Duration.ofMinutes(9));
+    List<WebhookEvent> after = fleet.run(Duration.ofMinutes(2));
+
+    assertThat(car.snapshot().charging()).as("the car itself stopped").isFalse();
+    assertThat(held.stream().filter(e -> e.vehicleId().equals(POLESTAR)))
+        .as("nothing new is reported while the change is held")
+        .isEmpty();
+    WebhookEvent reported = last(after);
+    assertThat(value(reported, SimSignal.IS_CHARGING)).isEqualTo(false);
+    assertThat(reported.oemUpdatedAt().get(SimSignal.IS_CHARGING.code()))
+        .as("oemUpdatedAt of the change: when it was reported, not when the car stopped")
+        .isGreaterThanOrEqualTo(reportFrom.toEpochMilli());
+  }
+
+  @Test
+  void shouldNeverReportALockThatIsNeverReported() {
+    OfflineFleet fleet = new OfflineFleet(8, 42);
+    SimVehicle car = fleet.state.require(POLESTAR);
+    boolean before = car.snapshot().locked();
+    CommandType command = before ? CommandType.SECURITY_UNLOCK : CommandType.SECURITY_LOCK;
+
+    assertThat(car.execute(command, CommandParams.none(), Instant.MAX).succeeded()).isTrue();
+    fleet.run(Duration.ofHours(3));
+
+    assertThat(car.snapshot().locked()).isNotEqualTo(before);
+    assertThat(fleet.states(POLESTAR).map(e -> value(e, SimSignal.IS_LOCKED)))
+        .as("every closure-islocked the car ever reported")
+        .containsOnly(before);
   }
 }
