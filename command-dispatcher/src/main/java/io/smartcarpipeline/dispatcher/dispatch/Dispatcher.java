@@ -110,12 +110,18 @@ public final class Dispatcher {
             previous == null ? 0 : previous.attempts(),
             previous == null ? null : previous.firstAttemptAt(),
             timeline);
+    Future<CommandResult> running;
     if (lookup.kind() == IdempotencyLedger.Kind.INTERRUPTED
         && !CommandSafety.safeToRepeat(request.getType())) {
       return finish(fingerprint, interrupted(run, now));
+    } else if (lookup.kind() == IdempotencyLedger.Kind.INTERRUPTED
+        && !CommandSafety.repeatWithoutReading(request.getType())) {
+      // LOCK, STOP_CHARGING, SET_CHARGE_LIMIT: the car's signals decide, as after a 504 (§9.4)
+      running = executor.resumeInterrupted(run, previous.lastCallNotBefore(now));
+    } else {
+      running = executor.run(run);
     }
-    return executor
-        .run(run)
+    return running
         .compose(result -> finish(fingerprint, result))
         .onFailure(e -> ledger.release(request.getCommandId()));
   }
