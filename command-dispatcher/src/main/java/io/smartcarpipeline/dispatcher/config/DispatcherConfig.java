@@ -25,7 +25,7 @@ import java.util.Random;
  * @param apiOrigin V3 vehicle API origin
  * @param iamOrigin IAM origin (token at /oauth2/token)
  * @param port health and metrics port
- * @param groupId consumer group; also names the internal ledger topic ({@code <groupId>-ledger})
+ * @param groupId consumer group; also names the internal ledger topic ({@code <groupId>-ledger-v2})
  * @param instanceId stable per instance; the transactional id is {@code <groupId>-<instanceId>}
  * @param commandMaxAge a command older than this (from requestedAt) is EXPIRED, whatever expiresAt
  * @param readTimeout HTTP read timeout of command calls (at least 310 s against the real API)

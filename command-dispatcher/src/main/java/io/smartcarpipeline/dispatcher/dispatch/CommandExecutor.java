@@ -118,7 +118,7 @@ public final class CommandExecutor {
     Instant markAt = clock.instant();
     run.timeline.markerSent();
     return ledger
-        .markStarted(id, run.fingerprint, attempt, first, markAt)
+        .markStarted(id, run.fingerprint, attempt, first, markAt, run.commandPartition)
         .transform(
             marked -> {
               if (marked.failed()) {

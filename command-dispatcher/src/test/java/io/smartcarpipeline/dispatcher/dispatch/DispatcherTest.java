@@ -54,7 +54,7 @@ class DispatcherTest {
   private final AtomicInteger markerFailures = new AtomicInteger();
   private final IdempotencyLedger ledger =
       new IdempotencyLedger(
-          e -> {
+          (e, partition) -> {
             if (markerFailures.getAndDecrement() > 0) {
               events.add("marker-failed:" + e.commandId());
               return Future.failedFuture(new IllegalStateException("broker away"));
@@ -145,7 +145,7 @@ class DispatcherTest {
         CommandTimeline.polled((phase, nanos) -> events.add("phase:" + phase), () -> events.size());
 
     DispatchOutcome outcome =
-        dispatcher.dispatch(command("c1", CommandType.SET_CHARGE_LIMIT, 80), timeline).result();
+        dispatcher.dispatch(command("c1", CommandType.SET_CHARGE_LIMIT, 80), 0, timeline).result();
 
     assertThat(outcome.result().getAttempts()).isEqualTo(2);
     assertThat(events)
