@@ -158,15 +158,17 @@ public final class CommandExecutor {
     budgets.after(run.request.getVehicleId(), c);
     if (isOemRateLimit(outcome)) {
       budgets.holdVehicle(run.request.getVehicleId(), oemRateLimitHold);
-      return done(run, CommandStatus.FAILED, false, false, failure(run, c, oemHoldMessage()));
+      return done(
+          run, CommandStatus.FAILED, false, false, ResultFactory.failure(run, c, oemHoldMessage()));
     }
     return switch (c.verdict()) {
       case SUCCESS -> done(run, CommandStatus.SUCCEEDED, false, false, c.reason());
-      case ALREADY_DONE -> done(run, CommandStatus.SUCCEEDED, true, false, alreadyMessage(run, c));
+      case ALREADY_DONE ->
+          done(run, CommandStatus.SUCCEEDED, true, false, ResultFactory.alreadyMessage(run, c));
       case PERMANENT ->
           c.outcomeUnknown()
               ? readBeforeDeciding(run, token, c, sentAt)
-              : done(run, CommandStatus.FAILED, false, false, failure(run, c, null));
+              : done(run, CommandStatus.FAILED, false, false, ResultFactory.failure(run, c, null));
       case REAUTHENTICATE -> reauthenticate(run, token, c);
       case RETRYABLE -> retryOrFail(run, c);
     };
@@ -258,7 +260,7 @@ public final class CommandExecutor {
           CommandStatus.FAILED,
           false,
           false,
-          failure(run, c, "refused again after a refresh"));
+          ResultFactory.failure(run, c, "refused again after a refresh"));
     }
     run.reauthenticated = true;
     tokens.invalidate(token);
@@ -269,7 +271,8 @@ public final class CommandExecutor {
     Instant first = run.firstAttemptAt != null ? run.firstAttemptAt : clock.instant();
     RetryDecision d = policy.next(c, Math.max(run.attempts, 1), first);
     if (!d.retry()) {
-      return done(run, CommandStatus.FAILED, false, false, failure(run, c, d.giveUpReason()));
+      return done(
+          run, CommandStatus.FAILED, false, false, ResultFactory.failure(run, c, d.giveUpReason()));
     }
     if (!clock.instant().plus(d.delay()).isBefore(run.deadline)) {
       return expired(run);
@@ -297,22 +300,5 @@ public final class CommandExecutor {
     CommandResult result =
         ResultFactory.finished(run, status, already, unknown, message, clock.instant());
     return Future.succeededFuture(result);
-  }
-
-  private static String alreadyMessage(CommandRun run, Classification c) {
-    String code = run.lastResponse == null ? null : run.lastResponse.errorCode();
-    return c.reason() + (code == null ? "" : " (" + code + ")");
-  }
-
-  private static String failure(CommandRun run, Classification c, String giveUp) {
-    StringBuilder sb = new StringBuilder(c.reason());
-    if (giveUp != null) {
-      sb.append("; ").append(giveUp);
-    }
-    if (run.lastResponse != null && run.lastResponse.description() != null) {
-      sb.append(sb.charAt(sb.length() - 1) == '.' ? " " : ". ");
-      sb.append("Smartcar: ").append(run.lastResponse.description());
-    }
-    return sb.toString();
   }
 }

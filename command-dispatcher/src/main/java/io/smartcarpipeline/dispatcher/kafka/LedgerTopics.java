@@ -7,6 +7,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -19,6 +20,9 @@ public final class LedgerTopics {
 
   private static final Logger LOG = LoggerFactory.getLogger(LedgerTopics.class);
 
+  static final int DESCRIBE_ATTEMPTS = 25;
+  private static final long DESCRIBE_PAUSE_MS = 200;
+
   private LedgerTopics() {}
 
   /** Creates the ledger topic when missing and describes the layout. */
@@ -26,9 +30,15 @@ public final class LedgerTopics {
     String topic = KafkaLedgerStore.topicName(groupId);
     String legacy = KafkaLedgerStore.legacyTopicName(groupId);
     int commands = partitions(admin, Topics.COMMANDS.name());
-    KafkaLedgerStore.ensureTopic(admin, topic, commands, replication);
-    int ledger = partitions(admin, topic);
-    boolean legacyExists = names(admin).contains(legacy);
+    Set<String> names = names(admin);
+    int ledger;
+    if (names.contains(topic)) {
+      ledger = partitions(admin, topic);
+    } else {
+      KafkaLedgerStore.ensureTopic(admin, topic, commands, replication);
+      ledger = partitions(admin, topic); // another instance may have created it first
+    }
+    boolean legacyExists = names.contains(legacy);
     LedgerLayout layout = new LedgerLayout(topic, ledger, commands, legacyExists ? legacy : null);
     if (!layout.coPartitioned()) {
       LOG.warn(
@@ -50,7 +60,35 @@ public final class LedgerTopics {
     return layout;
   }
 
+  /**
+   * The topic's partition count. A topic created a moment ago may not be known to the broker that
+   * answers yet (UnknownTopicOrPartition): asked again for up to {@link #DESCRIBE_ATTEMPTS} times.
+   */
   private static int partitions(Admin admin, String topic) {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return describe(admin, topic);
+      } catch (IllegalStateException e) {
+        if (!(e.getCause() != null
+                && e.getCause().getCause() instanceof UnknownTopicOrPartitionException)
+            || attempt >= DESCRIBE_ATTEMPTS) {
+          throw e;
+        }
+        pause();
+      }
+    }
+  }
+
+  private static void pause() {
+    try {
+      TimeUnit.MILLISECONDS.sleep(DESCRIBE_PAUSE_MS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while describing the ledger topic", e);
+    }
+  }
+
+  private static int describe(Admin admin, String topic) {
     try {
       return admin
           .describeTopics(List.of(topic))
