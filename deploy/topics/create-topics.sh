@@ -62,5 +62,6 @@ topic smartcar.subscription-wishes.v1 1 cleanup.policy=compact min.compaction.la
 topic smartcar.dead-letters.v1      1 cleanup.policy=delete retention.ms=2592000000
 
 # The dispatcher's idempotency ledger (command-dispatcher/README.md): compacted, entries older
-# than 30 days dropped, as many partitions as smartcar.commands.v1.
-topic "${DISPATCHER_GROUP_ID:-command-dispatcher}-ledger" 6 cleanup.policy=compact,delete retention.ms=2592000000 min.compaction.lag.ms=60000
+# than 30 days dropped, as many partitions as smartcar.commands.v1 (a command's entries live in the
+# partition of its command). <group>-ledger is the old layout's: no longer created.
+topic "${DISPATCHER_GROUP_ID:-command-dispatcher}-ledger-v2" 6 cleanup.policy=compact,delete retention.ms=2592000000 min.compaction.lag.ms=60000

@@ -10,6 +10,9 @@ import io.smartcarpipeline.dispatcher.idempotency.IdempotencyLedger;
 import io.smartcarpipeline.dispatcher.kafka.CommandConsumerLoop;
 import io.smartcarpipeline.dispatcher.kafka.ConsumerLoopFactory;
 import io.smartcarpipeline.dispatcher.kafka.KafkaLedgerStore;
+import io.smartcarpipeline.dispatcher.kafka.LedgerLayout;
+import io.smartcarpipeline.dispatcher.kafka.LedgerLoader;
+import io.smartcarpipeline.dispatcher.kafka.LedgerTopics;
 import io.smartcarpipeline.dispatcher.metrics.DispatcherMetrics;
 import io.smartcarpipeline.dispatcher.verify.SignalsStateReader;
 import io.smartcarpipeline.schemas.TopicSpec;
@@ -117,8 +120,7 @@ public final class DispatcherApp implements AutoCloseable {
   }
 
   private static DispatcherApp start(Lifecycle lifecycle, DispatcherConfig c) {
-    String ledgerTopic = KafkaLedgerStore.topicName(c.groupId());
-    createTopics(c, ledgerTopic);
+    LedgerLayout layout = createTopics(c);
     Clock clock = Clock.systemUTC();
     PrometheusMeterRegistry registry = Metrics.newRegistry("command-dispatcher");
     lifecycle.onStop("metrics", registry::close);
@@ -139,12 +141,13 @@ public final class DispatcherApp implements AutoCloseable {
             "ledger",
             new KafkaLedgerStore(
                 c.kafka(),
-                ledgerTopic,
+                layout,
                 c.transactionalId(),
                 context,
                 metrics::phase,
                 c.ledgerMaxBlock()));
     IdempotencyLedger ledger = new IdempotencyLedger(ledgerStore);
+    LedgerLoader loader = new LedgerLoader(c.kafka(), layout, ledger);
     VertxTimers timers = new VertxTimers(vertx);
     AtomicBoolean running = new AtomicBoolean(true);
     Dispatcher dispatcher =
@@ -156,13 +159,8 @@ public final class DispatcherApp implements AutoCloseable {
             metrics);
     CommandConsumerLoop loop =
         ConsumerLoopFactory.create(
-            c,
-            ledgerTopic,
-            dispatcher,
-            context,
-            () -> KafkaLedgerStore.load(c.kafka(), ledgerTopic, ledger),
-            metrics.inFlight(),
-            metrics::phase);
+            c, layout, dispatcher, context, loader::onAssigned, metrics.inFlight(), metrics::phase);
+    lifecycle.onStop("ledger-loader", loader::close); // after the loop: it runs on its thread
     lifecycle.onStop("consumer", loop::discardIfNeverRun);
     lifecycle.own(
         "consumer-lag",
@@ -258,17 +256,13 @@ public final class DispatcherApp implements AutoCloseable {
         Duration.ofMinutes(1));
   }
 
-  private static void createTopics(DispatcherConfig c, String ledgerTopic) {
+  private static LedgerLayout createTopics(DispatcherConfig c) {
     try (Admin admin =
         Admin.create(
             KafkaClients.adminConfig(c.kafka(), "command-dispatcher-admin", STEP_TIMEOUT))) {
       TopicCreator.ensureTopics(admin, CREATES, c.topics(), STEP_TIMEOUT);
       SubjectCompatibility.ensure(c.kafka(), Topics.writtenBy(TopicSpec.Writer.COMMAND_DISPATCHER));
-      KafkaLedgerStore.ensureTopic(
-          admin,
-          ledgerTopic,
-          c.topics().partitions(Topics.COMMANDS.partitions()),
-          c.topics().replicationFactor());
+      return LedgerTopics.prepare(admin, c.groupId(), c.topics().replicationFactor());
     }
   }
 }

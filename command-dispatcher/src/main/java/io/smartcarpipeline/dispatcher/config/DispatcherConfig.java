@@ -29,7 +29,7 @@ import java.util.Random;
  * @param port health and metrics port
  * @param bindAddress {@code BIND_ADDRESS}: the interface health and metrics listen on (default
  *     127.0.0.1, this machine only; the manifests set 0.0.0.0)
- * @param groupId consumer group; also names the internal ledger topic ({@code <groupId>-ledger})
+ * @param groupId consumer group; also names the internal ledger topic ({@code <groupId>-ledger-v2})
  * @param instanceId stable per instance; the transactional id is {@code <groupId>-<instanceId>}
  * @param commandMaxAge a command older than this (from requestedAt) is EXPIRED, whatever expiresAt
  * @param readTimeout HTTP read timeout of command calls (at least 310 s against the real API)

@@ -13,9 +13,7 @@ import io.smartcarpipeline.smartcar.auth.AccessToken;
 import io.smartcarpipeline.smartcar.auth.TokenProvider;
 import io.smartcarpipeline.smartcar.budget.Budgets;
 import io.smartcarpipeline.smartcar.errors.Classification;
-import io.smartcarpipeline.smartcar.errors.Schedule;
 import io.smartcarpipeline.smartcar.errors.SmartcarErrorClassifier;
-import io.smartcarpipeline.smartcar.errors.Verdict;
 import io.smartcarpipeline.smartcar.http.ApiOutcome;
 import io.smartcarpipeline.smartcar.http.ApiResponse;
 import io.vertx.core.Future;
@@ -120,7 +118,7 @@ public final class CommandExecutor {
     Instant markAt = clock.instant();
     run.timeline.markerSent();
     return ledger
-        .markStarted(id, run.fingerprint, attempt, first)
+        .markStarted(id, run.fingerprint, attempt, first, markAt, run.commandPartition)
         .transform(
             marked -> {
               if (marked.failed()) {
@@ -160,69 +158,66 @@ public final class CommandExecutor {
     budgets.after(run.request.getVehicleId(), c);
     if (isOemRateLimit(outcome)) {
       budgets.holdVehicle(run.request.getVehicleId(), oemRateLimitHold);
-      return done(run, CommandStatus.FAILED, false, false, failure(run, c, oemHoldMessage()));
+      return done(
+          run, CommandStatus.FAILED, false, false, ResultFactory.failure(run, c, oemHoldMessage()));
     }
     return switch (c.verdict()) {
       case SUCCESS -> done(run, CommandStatus.SUCCEEDED, false, false, c.reason());
-      case ALREADY_DONE -> done(run, CommandStatus.SUCCEEDED, true, false, alreadyMessage(run, c));
+      case ALREADY_DONE ->
+          done(run, CommandStatus.SUCCEEDED, true, false, ResultFactory.alreadyMessage(run, c));
       case PERMANENT ->
           c.outcomeUnknown()
               ? readBeforeDeciding(run, token, c, sentAt)
-              : done(run, CommandStatus.FAILED, false, false, failure(run, c, null));
+              : done(run, CommandStatus.FAILED, false, false, ResultFactory.failure(run, c, null));
       case REAUTHENTICATE -> reauthenticate(run, token, c);
       case RETRYABLE -> retryOrFail(run, c);
     };
   }
 
   /**
-   * An ambiguous answer: the car's signals decide. Goal reached → SUCCEEDED with alreadyInState;
-   * reported after the call and not reached → sent again (retry policy and deadline permitting);
-   * anything else → FAILED with outcomeUnknown and what to check.
+   * An ambiguous answer: the car's signals decide ({@link StateCheck#decide}). Goal reached →
+   * SUCCEEDED with alreadyInState; reported after the call and not reached → sent again (retry
+   * policy and deadline permitting); anything else → FAILED with outcomeUnknown and what to check.
    */
   private Future<CommandResult> readBeforeDeciding(
       CommandRun run, AccessToken token, Classification c, Instant sentAt) {
     return stateCheck
-        .check(run, token, sentAt)
-        .compose(
-            j -> {
-              run.stateEvidence = j.evidence();
-              LOG.info(
-                  "command_state_read command_id={} vehicle_id={} judgement={} evidence={}",
-                  run.request.getCommandId(),
-                  run.request.getVehicleId(),
-                  j.kind(),
-                  j.evidence());
-              return switch (j.kind()) {
-                case REACHED ->
-                    done(
-                        run,
-                        CommandStatus.SUCCEEDED,
-                        true,
-                        false,
-                        c.reason() + "; the car's signals show the goal reached: " + j.evidence());
-                case NOT_REACHED ->
-                    retryOrFail(
-                        run,
-                        retryable(
-                            "no final answer ("
-                                + c.reason()
-                                + ") and the car's signals show it did not take effect: "
-                                + j.evidence(),
-                            c.brokenService()));
-                case UNKNOWN ->
-                    done(
+        .decide(run, token, sentAt, c.reason(), c.brokenService())
+        .compose(d -> follow(run, d));
+  }
+
+  /**
+   * A command a previous run wrote an attempt marker for and never finished: its call may have
+   * reached the car. Like an ambiguous answer, the car's signals decide before anything is sent
+   * again (docs/smartcar-v3.md §9.4); {@code since} is when that call can have been sent at the
+   * earliest. Only for commands that converge when repeated and whose effect a signal shows.
+   */
+  Future<CommandResult> resumeInterrupted(CommandRun run, Instant since) {
+    return tokens
+        .token()
+        .transform(
+            ar ->
+                ar.failed()
+                    ? done(
                         run,
                         CommandStatus.FAILED,
                         false,
                         true,
-                        c.reason()
-                            + "; the car's state cannot tell whether it took effect ("
-                            + j.evidence()
-                            + "). Check "
-                            + (j.signal() == null ? "the vehicle" : j.signal())
-                            + " on the car or in the owner's app before sending a new command");
-              };
-            });
+                        StateCheck.INTERRUPTED_REASON
+                            + ", and the car's state could not be read (no access token: "
+                            + ar.cause().getMessage()
+                            + "). Check the vehicle before sending a new command")
+                    : stateCheck
+                        .decide(run, ar.result(), since, StateCheck.INTERRUPTED_REASON, false)
+                        .compose(d -> follow(run, d)));
+  }
+
+  private Future<CommandResult> follow(CommandRun run, StateCheck.Decision d) {
+    return switch (d.next()) {
+      case SUCCEED -> done(run, CommandStatus.SUCCEEDED, true, false, d.message());
+      case SEND_AGAIN -> retryOrFail(run, d.retry());
+      case OUTCOME_UNKNOWN -> done(run, CommandStatus.FAILED, false, true, d.message());
+    };
   }
 
   private static boolean isOemRateLimit(ApiOutcome outcome) {
@@ -245,16 +240,11 @@ public final class CommandExecutor {
         cause.toString());
     return retryOrFail(
         run,
-        retryable(
+        StateCheck.retryable(
             "not sent: the attempt marker could not be written to the ledger topic ("
                 + cause.getClass().getSimpleName()
                 + "); check the Kafka brokers",
             false));
-  }
-
-  private static Classification retryable(String reason, boolean brokenService) {
-    return new Classification(
-        Verdict.RETRYABLE, reason, Schedule.TRANSIENT, null, 0, false, false, brokenService);
   }
 
   private Future<CommandResult> tokenFailed(CommandRun run, Classification c) {
@@ -270,7 +260,7 @@ public final class CommandExecutor {
           CommandStatus.FAILED,
           false,
           false,
-          failure(run, c, "refused again after a refresh"));
+          ResultFactory.failure(run, c, "refused again after a refresh"));
     }
     run.reauthenticated = true;
     tokens.invalidate(token);
@@ -281,7 +271,8 @@ public final class CommandExecutor {
     Instant first = run.firstAttemptAt != null ? run.firstAttemptAt : clock.instant();
     RetryDecision d = policy.next(c, Math.max(run.attempts, 1), first);
     if (!d.retry()) {
-      return done(run, CommandStatus.FAILED, false, false, failure(run, c, d.giveUpReason()));
+      return done(
+          run, CommandStatus.FAILED, false, false, ResultFactory.failure(run, c, d.giveUpReason()));
     }
     if (!clock.instant().plus(d.delay()).isBefore(run.deadline)) {
       return expired(run);
@@ -309,22 +300,5 @@ public final class CommandExecutor {
     CommandResult result =
         ResultFactory.finished(run, status, already, unknown, message, clock.instant());
     return Future.succeededFuture(result);
-  }
-
-  private static String alreadyMessage(CommandRun run, Classification c) {
-    String code = run.lastResponse == null ? null : run.lastResponse.errorCode();
-    return c.reason() + (code == null ? "" : " (" + code + ")");
-  }
-
-  private static String failure(CommandRun run, Classification c, String giveUp) {
-    StringBuilder sb = new StringBuilder(c.reason());
-    if (giveUp != null) {
-      sb.append("; ").append(giveUp);
-    }
-    if (run.lastResponse != null && run.lastResponse.description() != null) {
-      sb.append(sb.charAt(sb.length() - 1) == '.' ? " " : ". ");
-      sb.append("Smartcar: ").append(run.lastResponse.description());
-    }
-    return sb.toString();
   }
 }

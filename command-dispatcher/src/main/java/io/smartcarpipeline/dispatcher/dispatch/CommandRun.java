@@ -17,6 +17,10 @@ final class CommandRun {
   final String fingerprint;
   final Instant deadline;
   final CommandTimeline timeline;
+
+  /** The command's partition on the commands topic (-1 unknown): where its ledger entries go. */
+  final int commandPartition;
+
   int attempts;
   Instant firstAttemptAt;
   ApiResponse lastResponse;
@@ -33,13 +37,15 @@ final class CommandRun {
       Instant deadline,
       int attemptsBefore,
       Instant firstAttemptAt,
-      CommandTimeline timeline) {
+      CommandTimeline timeline,
+      int commandPartition) {
     this.request = request;
     this.fingerprint = fingerprint;
     this.deadline = deadline;
     this.attempts = attemptsBefore;
     this.firstAttemptAt = firstAttemptAt;
     this.timeline = timeline;
+    this.commandPartition = commandPartition;
   }
 
   void answered(ApiOutcome outcome, Classification c, long millis) {

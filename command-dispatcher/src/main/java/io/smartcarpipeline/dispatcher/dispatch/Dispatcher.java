@@ -51,11 +51,16 @@ public final class Dispatcher {
 
   /** The outcome of one consumed command; fails only when abandoned at shutdown. */
   public Future<DispatchOutcome> dispatch(CommandRequest request) {
-    return dispatch(request, CommandTimeline.untimed());
+    return dispatch(request, -1, CommandTimeline.untimed());
   }
 
-  /** {@link #dispatch(CommandRequest)}, timing its phases on {@code timeline}. */
-  public Future<DispatchOutcome> dispatch(CommandRequest request, CommandTimeline timeline) {
+  /**
+   * {@link #dispatch(CommandRequest)} for a command read from {@code partition} of the commands
+   * topic (its ledger entries go to the matching ledger partition; -1: unknown), timing its phases
+   * on {@code timeline}.
+   */
+  public Future<DispatchOutcome> dispatch(
+      CommandRequest request, int partition, CommandTimeline timeline) {
     if (blank(request.getCommandId()) || blank(request.getVehicleId())) {
       timeline.dispatched();
       return Future.succeededFuture(
@@ -65,7 +70,7 @@ public final class Dispatcher {
         request.getVehicleId(),
         () -> {
           timeline.dispatched();
-          return atHead(request, timeline);
+          return atHead(request, partition, timeline);
         });
   }
 
@@ -74,7 +79,8 @@ public final class Dispatcher {
     return queues.activeVehicles();
   }
 
-  private Future<DispatchOutcome> atHead(CommandRequest request, CommandTimeline timeline) {
+  private Future<DispatchOutcome> atHead(
+      CommandRequest request, int partition, CommandTimeline timeline) {
     String fingerprint = Fingerprint.of(request);
     IdempotencyLedger.Lookup lookup = ledger.lookup(request, fingerprint);
     Instant now = clock.instant();
@@ -109,13 +115,20 @@ public final class Dispatcher {
             deadline(request),
             previous == null ? 0 : previous.attempts(),
             previous == null ? null : previous.firstAttemptAt(),
-            timeline);
+            timeline,
+            partition);
+    Future<CommandResult> running;
     if (lookup.kind() == IdempotencyLedger.Kind.INTERRUPTED
         && !CommandSafety.safeToRepeat(request.getType())) {
       return finish(fingerprint, interrupted(run, now));
+    } else if (lookup.kind() == IdempotencyLedger.Kind.INTERRUPTED
+        && !CommandSafety.repeatWithoutReading(request.getType())) {
+      // LOCK, STOP_CHARGING, SET_CHARGE_LIMIT: the car's signals decide, as after a 504 (§9.4)
+      running = executor.resumeInterrupted(run, previous.lastCallNotBefore(now));
+    } else {
+      running = executor.run(run);
     }
-    return executor
-        .run(run)
+    return running
         .compose(result -> finish(fingerprint, result))
         .onFailure(e -> ledger.release(request.getCommandId()));
   }

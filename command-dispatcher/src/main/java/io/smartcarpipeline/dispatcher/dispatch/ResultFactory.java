@@ -3,6 +3,7 @@ package io.smartcarpipeline.dispatcher.dispatch;
 import io.smartcarpipeline.events.CommandRequest;
 import io.smartcarpipeline.events.CommandResult;
 import io.smartcarpipeline.events.CommandStatus;
+import io.smartcarpipeline.smartcar.errors.Classification;
 import io.smartcarpipeline.smartcar.http.ApiResponse;
 import java.time.Instant;
 
@@ -61,5 +62,24 @@ final class ResultFactory {
         .setAttempts(0)
         .setRequestedAt(r.getRequestedAt())
         .setCompletedAt(now);
+  }
+
+  /** The message of an "already in the wanted state" answer, with Smartcar's code. */
+  static String alreadyMessage(CommandRun run, Classification c) {
+    String code = run.lastResponse == null ? null : run.lastResponse.errorCode();
+    return c.reason() + (code == null ? "" : " (" + code + ")");
+  }
+
+  /** The message of a failure: the reason, why retries ended, and Smartcar's description. */
+  static String failure(CommandRun run, Classification c, String giveUp) {
+    StringBuilder sb = new StringBuilder(c.reason());
+    if (giveUp != null) {
+      sb.append("; ").append(giveUp);
+    }
+    if (run.lastResponse != null && run.lastResponse.description() != null) {
+      sb.append(sb.charAt(sb.length() - 1) == '.' ? " " : ". ");
+      sb.append("Smartcar: ").append(run.lastResponse.description());
+    }
+    return sb.toString();
   }
 }

@@ -71,12 +71,20 @@ public final class IdempotencyLedger {
     return new Lookup(known == null ? Kind.NEW : Kind.INTERRUPTED, known);
   }
 
-  /** Durably records that call number {@code attempt} is about to start. */
+  /**
+   * Durably records that call number {@code attempt} is about to start (at {@code now}), in the
+   * ledger partition of the command's partition {@code commandPartition} (-1: unknown).
+   */
   public Future<Void> markStarted(
-      String commandId, String fingerprint, int attempt, Instant firstAttemptAt) {
-    LedgerEntry marker = LedgerEntry.started(commandId, fingerprint, attempt, firstAttemptAt);
+      String commandId,
+      String fingerprint,
+      int attempt,
+      Instant firstAttemptAt,
+      Instant now,
+      int commandPartition) {
+    LedgerEntry marker = LedgerEntry.started(commandId, fingerprint, attempt, firstAttemptAt, now);
     return writer
-        .write(marker)
+        .write(marker, commandPartition)
         .onSuccess(
             ignored ->
                 entries.compute(

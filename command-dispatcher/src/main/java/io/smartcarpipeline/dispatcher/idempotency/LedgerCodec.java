@@ -23,6 +23,9 @@ public final class LedgerCodec {
             .put("phase", e.phase().name())
             .put("attempts", e.attempts())
             .put("firstAttemptAt", millis(e.firstAttemptAt()));
+    if (e.attemptAt() != null) {
+      json.put("attemptAt", millis(e.attemptAt()));
+    }
     if (e.result() != null) {
       json.put("result", encodeResult(e.result()));
     }
@@ -38,7 +41,8 @@ public final class LedgerCodec {
         LedgerEntry.Phase.valueOf(json.getString("phase")),
         json.getInteger("attempts", 0),
         instant(json.getLong("firstAttemptAt")),
-        result == null ? null : decodeResult(result));
+        result == null ? null : decodeResult(result),
+        instant(json.getLong("attemptAt")));
   }
 
   public static JsonObject encodeResult(CommandResult r) {

@@ -15,6 +15,8 @@ import java.time.Instant;
  * @param attempts calls started so far
  * @param firstAttemptAt when the first call started, may be null
  * @param result the final result when FINAL, else null
+ * @param attemptAt when the marker of the latest call was written (just before that call), null
+ *     when unknown (entries written before this field existed)
  */
 public record LedgerEntry(
     String commandId,
@@ -22,7 +24,8 @@ public record LedgerEntry(
     Phase phase,
     int attempts,
     Instant firstAttemptAt,
-    CommandResult result) {
+    CommandResult result,
+    Instant attemptAt) {
 
   /** Where a command is. */
   public enum Phase {
@@ -32,7 +35,17 @@ public record LedgerEntry(
 
   public static LedgerEntry started(
       String commandId, String fingerprint, int attempts, Instant firstAttemptAt) {
-    return new LedgerEntry(commandId, fingerprint, Phase.STARTED, attempts, firstAttemptAt, null);
+    return started(commandId, fingerprint, attempts, firstAttemptAt, null);
+  }
+
+  public static LedgerEntry started(
+      String commandId,
+      String fingerprint,
+      int attempts,
+      Instant firstAttemptAt,
+      Instant attemptAt) {
+    return new LedgerEntry(
+        commandId, fingerprint, Phase.STARTED, attempts, firstAttemptAt, null, attemptAt);
   }
 
   public static LedgerEntry fin(String fingerprint, CommandResult result) {
@@ -42,7 +55,20 @@ public record LedgerEntry(
         Phase.FINAL,
         result.getAttempts(),
         result.getFirstAttemptAt(),
-        result);
+        result,
+        null);
+  }
+
+  /**
+   * The earliest time the latest call can have been sent: the marker's {@code attemptAt}; for a
+   * marker without it, the first call's start when it was the only call, else {@code fallback} (the
+   * caller's "now": only what the car reports from then on counts).
+   */
+  public Instant lastCallNotBefore(Instant fallback) {
+    if (attemptAt != null) {
+      return attemptAt;
+    }
+    return attempts <= 1 && firstAttemptAt != null ? firstAttemptAt : fallback;
   }
 
   public boolean isFinal() {

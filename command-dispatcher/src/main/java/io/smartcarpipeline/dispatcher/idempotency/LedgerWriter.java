@@ -6,5 +6,9 @@ import io.vertx.core.Future;
 @FunctionalInterface
 public interface LedgerWriter {
 
-  Future<Void> write(LedgerEntry entry);
+  /**
+   * @param commandPartition the partition of the entry's command on the commands topic (its ledger
+   *     entries go to the matching ledger partition), or -1 when unknown
+   */
+  Future<Void> write(LedgerEntry entry, int commandPartition);
 }

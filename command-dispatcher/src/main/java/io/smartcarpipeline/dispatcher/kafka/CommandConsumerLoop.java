@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -47,7 +48,7 @@ public final class CommandConsumerLoop implements Runnable {
   private final BackgroundCommitter committer;
   private final Dispatcher dispatcher;
   private final Context context;
-  private final Runnable onAssigned;
+  private final Consumer<Collection<TopicPartition>> onAssigned;
   private final int maxInFlight;
   private final OffsetTracker tracker = new OffsetTracker();
   private final Queue<Done> done = new ConcurrentLinkedQueue<>();
@@ -66,7 +67,7 @@ public final class CommandConsumerLoop implements Runnable {
       TransactionalOutput output,
       Dispatcher dispatcher,
       Context context,
-      Runnable onAssigned,
+      Consumer<Collection<TopicPartition>> onAssigned,
       int maxInFlight,
       AtomicInteger inFlightGauge,
       CommandTimeline.PhaseRecorder phases) {
@@ -168,7 +169,7 @@ public final class CommandConsumerLoop implements Runnable {
     context.runOnContext(
         v ->
             dispatcher
-                .dispatch(request, timeline)
+                .dispatch(request, record.partition(), timeline)
                 .onComplete(
                     ar -> {
                       dispatching.decrementAndGet();
@@ -202,7 +203,8 @@ public final class CommandConsumerLoop implements Runnable {
     if (outcome.deadLetterReason() != null) {
       return DeadLetters.item(record, outcome.deadLetterReason(), outcome.deadLetterMessage());
     }
-    return new TransactionalOutput.Item(outcome.result(), outcome.ledgerEntry(), null, null);
+    return new TransactionalOutput.Item(
+        outcome.result(), outcome.ledgerEntry(), null, null, record.partition());
   }
 
   /** Hands finished commands to the next transaction without waiting for a running one. */
@@ -301,7 +303,8 @@ public final class CommandConsumerLoop implements Runnable {
     public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
       joined = true;
       if (!partitions.isEmpty()) {
-        onAssigned.run(); // reload the ledger: another instance may have written it
+        // read these partitions' ledger entries (another instance may have written them)
+        onAssigned.accept(partitions);
         if (paused) {
           consumer.pause(partitions);
         }

@@ -7,10 +7,13 @@ import io.smartcarpipeline.events.CommandRequest;
 import io.smartcarpipeline.serde.ConfluentAvroDeserializer;
 import io.smartcarpipeline.support.kafka.KafkaClients;
 import io.vertx.core.Context;
+import java.util.Collection;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
@@ -21,10 +24,10 @@ public final class ConsumerLoopFactory {
 
   public static CommandConsumerLoop create(
       DispatcherConfig c,
-      String ledgerTopic,
+      LedgerLayout ledger,
       Dispatcher dispatcher,
       Context context,
-      Runnable reloadLedger,
+      Consumer<Collection<TopicPartition>> loadLedger,
       AtomicInteger inFlightGauge,
       CommandTimeline.PhaseRecorder phases) {
     Map<String, Object> cc = KafkaClients.consumerConfig(c.kafka(), c.groupId());
@@ -41,15 +44,14 @@ public final class ConsumerLoopFactory {
     ConfluentAvroDeserializer<CommandRequest> deserializer =
         new ConfluentAvroDeserializer<>(CommandRequest.class);
     deserializer.configure(c.kafka().registry(), false);
-    TransactionalOutput output =
-        new TransactionalOutput(c.kafka(), c.transactionalId(), ledgerTopic);
+    TransactionalOutput output = new TransactionalOutput(c.kafka(), c.transactionalId(), ledger);
     return new CommandConsumerLoop(
         consumer,
         deserializer,
         output,
         dispatcher,
         context,
-        reloadLedger,
+        loadLedger,
         c.maxInFlight(),
         inFlightGauge,
         phases);

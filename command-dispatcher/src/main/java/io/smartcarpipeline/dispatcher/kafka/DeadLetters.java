@@ -38,6 +38,6 @@ final class DeadLetters {
             .setHeaders(headers)
             .setOccurredAt(Instant.now())
             .build();
-    return new TransactionalOutput.Item(null, null, letter, record.key());
+    return new TransactionalOutput.Item(null, null, letter, record.key(), record.partition());
   }
 }

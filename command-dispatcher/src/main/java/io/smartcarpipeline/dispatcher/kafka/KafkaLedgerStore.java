@@ -1,6 +1,5 @@
 package io.smartcarpipeline.dispatcher.kafka;
 
-import io.smartcarpipeline.dispatcher.idempotency.IdempotencyLedger;
 import io.smartcarpipeline.dispatcher.idempotency.LedgerCodec;
 import io.smartcarpipeline.dispatcher.idempotency.LedgerEntry;
 import io.smartcarpipeline.dispatcher.idempotency.LedgerWriter;
@@ -24,25 +23,21 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.TopicExistsException;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The durable side of the idempotency ledger: an internal compacted topic keyed by commandId, named
- * after the consumer group ({@code <groupId>-ledger}, like Kafka Streams' internal topics). It is
- * read whole into memory at start (read_committed, so aborted FINALs are ignored); "attempt
- * started" markers are written through an idempotent producer and acknowledged before the call goes
- * out; FINAL entries go through the results transaction ({@link TransactionalOutput}).
+ * after the consumer group ({@code <groupId>-ledger-v2}, like Kafka Streams' internal topics), each
+ * entry in the partition of its command ({@link LedgerLayout}). The assigned partitions are read
+ * into memory on every assignment ({@link LedgerLoader}); "attempt started" markers are written
+ * through an idempotent producer and acknowledged before the call goes out; FINAL entries go
+ * through the results transaction ({@link TransactionalOutput}).
  */
 public final class KafkaLedgerStore implements LedgerWriter, AutoCloseable {
 
@@ -58,6 +53,7 @@ public final class KafkaLedgerStore implements LedgerWriter, AutoCloseable {
           "min.compaction.lag.ms", "60000");
 
   private final String topic;
+  private final LedgerLayout layout;
   private final KafkaProducer<String, String> producer;
   private final Context context;
   private final CommandTimeline.PhaseRecorder phases;
@@ -78,24 +74,25 @@ public final class KafkaLedgerStore implements LedgerWriter, AutoCloseable {
    */
   public KafkaLedgerStore(
       KafkaClientSettings kafka,
-      String topic,
+      LedgerLayout layout,
       String clientId,
       Context context,
       CommandTimeline.PhaseRecorder phases,
       Duration maxBlock) {
-    this(kafka, topic, clientId, context, phases, maxBlock, Map.of());
+    this(kafka, layout, clientId, context, phases, maxBlock, Map.of());
   }
 
   /** As above, with extra producer settings (tests: a tiny {@code buffer.memory}). */
   public KafkaLedgerStore(
       KafkaClientSettings kafka,
-      String topic,
+      LedgerLayout layout,
       String clientId,
       Context context,
       CommandTimeline.PhaseRecorder phases,
       Duration maxBlock,
       Map<String, Object> overrides) {
-    this.topic = topic;
+    this.topic = layout.topic();
+    this.layout = layout;
     this.context = context;
     this.phases = phases;
     Map<String, Object> c = new HashMap<>();
@@ -118,8 +115,13 @@ public final class KafkaLedgerStore implements LedgerWriter, AutoCloseable {
             kafka.config(ClientKind.PRODUCER, c), new StringSerializer(), new StringSerializer());
   }
 
-  /** The ledger topic of a consumer group. */
+  /** The ledger topic of a consumer group (entries in their command's partition). */
   public static String topicName(String groupId) {
+    return groupId + "-ledger-v2";
+  }
+
+  /** The ledger topic of the old layout (entries partitioned by commandId), read-only now. */
+  public static String legacyTopicName(String groupId) {
     return groupId + "-ledger";
   }
 
@@ -144,46 +146,6 @@ public final class KafkaLedgerStore implements LedgerWriter, AutoCloseable {
     }
   }
 
-  /** Reads the whole ledger topic into {@code ledger}; returns the number of entries read. */
-  public static int load(KafkaClientSettings kafka, String topic, IdempotencyLedger ledger) {
-    Map<String, Object> c = new HashMap<>();
-    c.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-    c.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-    int read = 0;
-    try (KafkaConsumer<String, String> consumer =
-        new KafkaConsumer<>(
-            kafka.config(ClientKind.CONSUMER, c),
-            new StringDeserializer(),
-            new StringDeserializer())) {
-      List<TopicPartition> tps =
-          consumer.partitionsFor(topic, Duration.ofSeconds(30)).stream()
-              .map(p -> new TopicPartition(topic, p.partition()))
-              .toList();
-      consumer.assign(tps);
-      consumer.seekToBeginning(tps);
-      Map<TopicPartition, Long> end = consumer.endOffsets(tps, Duration.ofSeconds(30));
-      while (tps.stream().anyMatch(tp -> consumer.position(tp) < end.get(tp))) {
-        for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(200))) {
-          if (r.value() != null) {
-            read += restore(ledger, r);
-          }
-        }
-      }
-    }
-    LOG.info("ledger_loaded topic={} entries={}", topic, read);
-    return read;
-  }
-
-  private static int restore(IdempotencyLedger ledger, ConsumerRecord<String, String> r) {
-    try {
-      ledger.restore(LedgerCodec.decode(r.value()));
-      return 1;
-    } catch (RuntimeException e) {
-      LOG.warn("ledger_entry_unreadable offset={} error={}", r.offset(), e.getMessage());
-      return 0;
-    }
-  }
-
   /**
    * Writes an "attempt started" marker; completes on the dispatcher context once acked. {@code
    * send} runs on the ledger's own thread (one, so markers keep their order): {@code
@@ -191,11 +153,15 @@ public final class KafkaLedgerStore implements LedgerWriter, AutoCloseable {
    * must never hold the event loop, which also serves every other command and the health routes.
    */
   @Override
-  public Future<Void> write(LedgerEntry entry) {
+  public Future<Void> write(LedgerEntry entry, int commandPartition) {
     Promise<Void> promise = Promise.promise();
     long sentAt = System.nanoTime();
     ProducerRecord<String, String> record =
-        new ProducerRecord<>(topic, entry.commandId(), LedgerCodec.encode(entry));
+        new ProducerRecord<>(
+            topic,
+            layout.ledgerPartition(commandPartition),
+            entry.commandId(),
+            LedgerCodec.encode(entry));
     try {
       sender.execute(() -> send(record, sentAt, promise));
     } catch (RejectedExecutionException e) {

@@ -34,17 +34,25 @@ final class TransactionalOutput implements TransactionWriter {
   private static final Logger LOG = LoggerFactory.getLogger(TransactionalOutput.class);
   private static final int RETRY_BACKOFF_MS = 5;
 
-  /** One finished record of the commands topic. */
-  record Item(CommandResult result, LedgerEntry ledgerEntry, DeadLetter deadLetter, String key) {}
+  /**
+   * One finished record of the commands topic, from {@code commandPartition}: its FINAL ledger
+   * entry goes to the matching ledger partition ({@link LedgerLayout}).
+   */
+  record Item(
+      CommandResult result,
+      LedgerEntry ledgerEntry,
+      DeadLetter deadLetter,
+      String key,
+      int commandPartition) {}
 
   private final KafkaProducer<String, byte[]> producer;
   private final ConfluentAvroSerializer<CommandResult> resultSerializer =
       new ConfluentAvroSerializer<>();
   private final ConfluentAvroSerializer<DeadLetter> deadLetterSerializer =
       new ConfluentAvroSerializer<>();
-  private final String ledgerTopic;
+  private final LedgerLayout ledger;
 
-  TransactionalOutput(KafkaClientSettings kafka, String transactionalId, String ledgerTopic) {
+  TransactionalOutput(KafkaClientSettings kafka, String transactionalId, LedgerLayout ledger) {
     Map<String, Object> c = KafkaClients.producerConfig(kafka, transactionalId);
     c.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, transactionalId);
     c.put(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG, 30_000);
@@ -63,7 +71,7 @@ final class TransactionalOutput implements TransactionWriter {
     resultSerializer.configure(c, false);
     deadLetterSerializer.configure(c, false);
     this.producer = new KafkaProducer<>(c, new StringSerializer(), new ByteArraySerializer());
-    this.ledgerTopic = ledgerTopic;
+    this.ledger = ledger;
     producer.initTransactions();
   }
 
@@ -116,7 +124,8 @@ final class TransactionalOutput implements TransactionWriter {
     if (item.ledgerEntry() != null) {
       producer.send(
           new ProducerRecord<>(
-              ledgerTopic,
+              ledger.topic(),
+              ledger.ledgerPartition(item.commandPartition()),
               item.ledgerEntry().commandId(),
               LedgerCodec.encode(item.ledgerEntry()).getBytes(StandardCharsets.UTF_8)));
     }

@@ -54,7 +54,7 @@ class DispatcherTest {
   private final AtomicInteger markerFailures = new AtomicInteger();
   private final IdempotencyLedger ledger =
       new IdempotencyLedger(
-          e -> {
+          (e, partition) -> {
             if (markerFailures.getAndDecrement() > 0) {
               events.add("marker-failed:" + e.commandId());
               return Future.failedFuture(new IllegalStateException("broker away"));
@@ -145,7 +145,7 @@ class DispatcherTest {
         CommandTimeline.polled((phase, nanos) -> events.add("phase:" + phase), () -> events.size());
 
     DispatchOutcome outcome =
-        dispatcher.dispatch(command("c1", CommandType.SET_CHARGE_LIMIT, 80), timeline).result();
+        dispatcher.dispatch(command("c1", CommandType.SET_CHARGE_LIMIT, 80), 0, timeline).result();
 
     assertThat(outcome.result().getAttempts()).isEqualTo(2);
     assertThat(events)
@@ -292,15 +292,80 @@ class DispatcherTest {
   }
 
   @Test
-  void shouldResendALockThatAPreviousRunMayHaveSent() {
+  void shouldResendAnInterruptedLockOnlyAfterTheCarReportedSinceItsMarkerThatItIsUnlocked() {
     CommandRequest lock = command("c1", CommandType.LOCK, null);
-    ledger.restore(LedgerEntry.started("c1", Fingerprint.of(lock), 1, T0));
+    ledger.restore(LedgerEntry.started("c1", Fingerprint.of(lock), 1, T0, T0));
+    readings.add(reading("closure-islocked", false, T0.plusSeconds(3)));
 
     CommandResult result = run(lock).result();
 
+    assertThat(events).containsSubsequence("read:c1", "marker:c1:2");
     assertThat(sends()).isEqualTo(1);
     assertThat(result.getStatus()).isEqualTo(CommandStatus.SUCCEEDED);
     assertThat(result.getAttempts()).isEqualTo(2);
+    assertThat(result.getStateReads()).isEqualTo(1);
+  }
+
+  @Test
+  void shouldNotResendAnInterruptedChargeLimitTheCarShowsInEffect() {
+    CommandRequest limit = command("c1", CommandType.SET_CHARGE_LIMIT, 80);
+    ledger.restore(LedgerEntry.started("c1", Fingerprint.of(limit), 1, T0, T0));
+    readings.add(
+        StateReading.of(
+            Map.of(
+                "charge-chargelimits",
+                new SignalReading(
+                    "charge-chargelimits", Map.of("activeLimit", 80), T0.plusSeconds(2)))));
+
+    CommandResult result = run(limit).result();
+
+    assertThat(sends()).isZero();
+    assertThat(result.getStatus()).isEqualTo(CommandStatus.SUCCEEDED);
+    assertThat(result.getAlreadyInState()).isTrue();
+    assertThat(result.getAttempts()).isEqualTo(1);
+    assertThat(result.getMessage()).contains("previous dispatcher run");
+  }
+
+  @Test
+  void shouldEndAnInterruptedStopOutcomeUnknownWhenTheCarHasNotReportedSinceItsMarker() {
+    CommandRequest stop = command("c1", CommandType.STOP_CHARGING, null);
+    ledger.restore(LedgerEntry.started("c1", Fingerprint.of(stop), 1, T0, T0));
+    readings.add(reading("charge-ischarging", true, T0.minusSeconds(60)));
+
+    CommandResult result = run(stop).result();
+
+    assertThat(sends()).isZero();
+    assertThat(result.getStatus()).isEqualTo(CommandStatus.FAILED);
+    assertThat(result.getOutcomeUnknown()).isTrue();
+    assertThat(result.getMessage()).contains("previous dispatcher run", "charge-ischarging");
+  }
+
+  @Test
+  void shouldCountOnlyReportsAfterTheRestartForAnOldMarkerOfALaterCall() {
+    // written before markers carried attemptAt: the second call's start is unknown
+    CommandRequest lock = command("c1", CommandType.LOCK, null);
+    ledger.restore(LedgerEntry.started("c1", Fingerprint.of(lock), 2, T0.minusSeconds(120)));
+    readings.add(reading("closure-islocked", false, T0.minusSeconds(60)));
+
+    CommandResult result = run(lock).result();
+
+    assertThat(sends()).isZero();
+    assertThat(result.getOutcomeUnknown()).isTrue();
+  }
+
+  @Test
+  void shouldResendAnInterruptedDestinationWithoutReading() {
+    CommandRequest destination =
+        CommandRequest.newBuilder(command("c1", CommandType.SET_DESTINATION, null))
+            .setParameters(new CommandParameters(null, 52.52, 13.40))
+            .build();
+    ledger.restore(LedgerEntry.started("c1", Fingerprint.of(destination), 1, T0, T0));
+
+    CommandResult result = run(destination).result();
+
+    assertThat(events).doesNotContain("read:c1");
+    assertThat(sends()).isEqualTo(1);
+    assertThat(result.getStatus()).isEqualTo(CommandStatus.SUCCEEDED);
   }
 
   @Test

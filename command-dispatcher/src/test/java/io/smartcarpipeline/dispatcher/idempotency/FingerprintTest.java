@@ -102,7 +102,7 @@ class FingerprintTest {
 
   @Test
   void shouldAnswerAReusedCommandIdWithOtherParametersAsAConflictNotARepeat() {
-    IdempotencyLedger ledger = new IdempotencyLedger(e -> null);
+    IdempotencyLedger ledger = new IdempotencyLedger((e, partition) -> null);
     CommandRequest first = request("veh-1", CommandType.SET_CHARGE_LIMIT, 80);
     ledger.restore(LedgerEntry.started("c1", Fingerprint.of(first), 1, T0));
     CommandRequest other = request("veh-1", CommandType.UNLOCK, null);

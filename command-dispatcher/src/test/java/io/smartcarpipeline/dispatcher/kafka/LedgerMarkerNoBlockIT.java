@@ -55,7 +55,7 @@ class LedgerMarkerNoBlockIT {
     store =
         new KafkaLedgerStore(
             KafkaClientSettings.plain(stack.bootstrapServers(), stack.schemaRegistryUrl()),
-            "no-such-ledger-" + System.nanoTime(),
+            new LedgerLayout("no-such-ledger-" + System.nanoTime(), 1, 1, null),
             "no-block-it",
             context,
             (phase, nanos) -> {},
@@ -90,7 +90,7 @@ class LedgerMarkerNoBlockIT {
     store =
         new KafkaLedgerStore(
             KafkaClientSettings.plain(stack.bootstrapServers(), stack.schemaRegistryUrl()),
-            topic,
+            new LedgerLayout(topic, 1, 1, null),
             "buffer-it",
             context,
             (phase, nanos) -> {},
@@ -130,7 +130,8 @@ class LedgerMarkerNoBlockIT {
               100, id -> m.timerLateNanos.complete(Math.max(0, System.nanoTime() - due)));
           long start = System.nanoTime();
           for (int i = 0; i < markers; i++) {
-            m.acks.add(store.write(LedgerEntry.started("cmd-" + i, FINGERPRINT, 1, Instant.EPOCH)));
+            m.acks.add(
+                store.write(LedgerEntry.started("cmd-" + i, FINGERPRINT, 1, Instant.EPOCH), 0));
           }
           m.taskNanos = System.nanoTime() - start;
           ran.complete();
