@@ -29,6 +29,7 @@ import io.smartcarpipeline.smartcar.fleet.ConnectionsApi;
 import io.smartcarpipeline.smartcar.fleet.SmartcarCaller;
 import io.smartcarpipeline.smartcar.fleet.SubscriptionsApi;
 import io.smartcarpipeline.smartcar.http.SmartcarHttp;
+import io.smartcarpipeline.support.config.BindAddress;
 import io.smartcarpipeline.support.config.Settings;
 import io.smartcarpipeline.support.http.HttpErrors;
 import io.smartcarpipeline.support.http.OpsRoutes;
@@ -169,9 +170,17 @@ public final class FleetSyncApp implements AutoCloseable {
     OpsRoutes.mount(router, registry, () -> Future.succeededFuture(lifecycle.ready()));
     HttpServer http = vertx.createHttpServer().requestHandler(router);
     Lifecycle.await(
-        http.listen(c.port()),
+        http.listen(c.port(), c.bindAddress()),
         STEP_TIMEOUT,
-        "listen on port " + c.port() + " (" + FleetSyncConfig.PORT + ")");
+        "listen on "
+            + c.bindAddress()
+            + ":"
+            + c.port()
+            + " ("
+            + BindAddress.KEY
+            + ", "
+            + FleetSyncConfig.PORT
+            + ")");
     lifecycle.onStop("http", () -> Lifecycle.await(http.close(), STEP_TIMEOUT, "close HTTP"));
     // last: the first sync now, then one every FLEET_SYNC_INTERVAL
     context.runOnContext(v -> sync.run("start"));

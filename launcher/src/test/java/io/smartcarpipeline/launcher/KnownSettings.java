@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.smartcarpipeline.dispatcher.config.DispatcherConfig;
 import io.smartcarpipeline.fleetsync.config.FleetSyncConfig;
+import io.smartcarpipeline.fleetsync.gapfill.GapFillConfig;
 import io.smartcarpipeline.gateway.config.GatewayConfig;
 import io.smartcarpipeline.processors.config.ProcessorsConfig;
 import io.smartcarpipeline.runtime.SmartcarPipelineRuntime;
@@ -40,7 +41,8 @@ final class KnownSettings {
           GatewayConfig.class,
           ProcessorsConfig.class,
           DispatcherConfig.class,
-          FleetSyncConfig.class);
+          FleetSyncConfig.class,
+          GapFillConfig.class);
 
   private KnownSettings() {}
 
@@ -54,6 +56,7 @@ final class KnownSettings {
     names.addAll(ProcessorsConfig.defaults().keySet());
     names.addAll(DispatcherConfig.DEFAULTS.keySet());
     names.addAll(FleetSyncConfig.DEFAULTS.keySet());
+    names.addAll(GapFillConfig.DEFAULTS.keySet());
     assertThat(resource("/logback.xml")).contains("${" + LOG_LEVEL);
     assertThat(resource("/" + SmartcarPipelineRuntime.LOGBACK_CONFIG)).contains("${" + LOG_LEVEL);
     names.add(LOG_LEVEL);

@@ -1,6 +1,7 @@
 package io.smartcarpipeline.fleetsync.config;
 
 import io.smartcarpipeline.smartcar.fleet.SubscriptionPathStyle;
+import io.smartcarpipeline.support.config.BindAddress;
 import io.smartcarpipeline.support.config.CommonSettings;
 import io.smartcarpipeline.support.config.ConfigException;
 import io.smartcarpipeline.support.config.Settings;
@@ -23,6 +24,8 @@ import java.util.Set;
  * @param origins the four Smartcar origins
  * @param webhookIds the webhooks whose subscriptions are reconciled; empty: none
  * @param pathStyle which management API paths subscriptions use
+ * @param bindAddress {@code BIND_ADDRESS}: the interface the HTTP server listens on (default
+ *     127.0.0.1, this machine only)
  * @param port HTTP port (POST /sync, health, metrics)
  * @param groupId consumer group of the topics fleet-sync reads (results, events, wishes)
  * @param syncInterval time between scheduled connection syncs
@@ -41,6 +44,7 @@ public record FleetSyncConfig(
     Origins origins,
     List<String> webhookIds,
     SubscriptionPathStyle pathStyle,
+    String bindAddress,
     int port,
     String groupId,
     Duration syncInterval,
@@ -142,6 +146,7 @@ public record FleetSyncConfig(
             url(s, SMARTCAR_COMPATIBILITY_API_ORIGIN)),
         List.copyOf(list(s, SMARTCAR_WEBHOOK_IDS)),
         pathStyle(s),
+        BindAddress.from(s),
         s.port(PORT),
         s.get(GROUP_ID),
         positive(s, INTERVAL),
@@ -164,6 +169,8 @@ public record FleetSyncConfig(
         + webhookIds
         + ", pathStyle="
         + pathStyle
+        + ", bindAddress="
+        + bindAddress
         + ", port="
         + port
         + ", groupId="

@@ -25,6 +25,7 @@ class FleetSyncConfigTest {
     FleetSyncConfig c = FleetSyncConfig.from(Settings.of(required()));
 
     assertThat(c.port()).isEqualTo(8084);
+    assertThat(c.bindAddress()).isEqualTo("127.0.0.1");
     assertThat(c.pathStyle()).isEqualTo(SubscriptionPathStyle.WEBHOOK);
     assertThat(c.syncInterval()).isEqualTo(Duration.ofMinutes(5));
     assertThat(c.webhookIds()).isEmpty();
@@ -47,6 +48,19 @@ class FleetSyncConfigTest {
     assertThat(c.excludedVehicles()).containsExactlyInAnyOrder("v1", "v2");
     assertThat(c.pathStyle()).isEqualTo(SubscriptionPathStyle.FLAT);
     assertThat(c.origins().management()).isEqualTo("http://localhost:8090/management/v3");
+  }
+
+  @Test
+  void listensWhereBindAddressSays() {
+    Map<String, String> all = required();
+    all.put("BIND_ADDRESS", "0.0.0.0");
+    assertThat(FleetSyncConfig.from(Settings.of(all)).bindAddress()).isEqualTo("0.0.0.0");
+
+    Map<String, String> bad = required();
+    bad.put("BIND_ADDRESS", "http://0.0.0.0");
+    assertThatThrownBy(() -> FleetSyncConfig.from(Settings.of(bad)))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("BIND_ADDRESS");
   }
 
   @Test
