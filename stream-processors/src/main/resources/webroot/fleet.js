@@ -82,6 +82,26 @@
     return '<span class="chip ' + kind + (value ? " on" : "") + '" data-value="' + value + '">' + label + "</span>";
   }
 
+  function connectionFacts(v) {
+    var c = v.connection;
+    var status = c ? c.status : "unknown";
+    var subs = c && c.subscriptions && c.subscriptions.length
+        ? c.subscriptions.map(function (s) {
+            return '<span class="subscription" data-webhook-id="' + esc(s.webhookId) + '" data-status="' +
+                esc(s.status) + '" title="' + esc(s.error || s.webhookId) + '">' + esc(s.webhookId) + ": " +
+                esc(s.status.toLowerCase()) + "</span>";
+          }).join(" ")
+        : "unknown";
+    var source = v.dataSource || "unknown";
+    var sourceText = source === "API_READ" ? "API read" : source === "WEBHOOK" ? "webhook" : "unknown";
+    var readAt = c && c.lastReadAt ? " · last read " + ago(c.lastReadAt) : "";
+    return '<dt>Connection</dt><dd class="connection-status" data-connection="' + esc(status) + '">' +
+        esc(status.toLowerCase()) + "</dd>" +
+        '<dt>Webhooks</dt><dd class="subscriptions">' + subs + "</dd>" +
+        '<dt>Data from</dt><dd class="data-source" data-source="' + esc(source) + '">' + esc(sourceText) +
+        readAt + "</dd>";
+  }
+
   function vehicleCard(v) {
     var soc = v.soc == null ? null : Math.max(0, Math.min(100, v.soc));
     var fillClass = "soc-fill" + (v.charging ? " charging" : (soc != null && soc < 20 ? " low" : ""));
@@ -119,6 +139,7 @@
         (v.chargeLimit != null ? " · limit " + Math.round(v.chargeLimit) + "%" : "") + "</dd>" +
         '<dt>Location</dt><dd class="location">' + esc(loc) + "</dd>" +
         "<dt>Updated</dt><dd>" + ago(v.lastEventAt) + "</dd>" +
+        connectionFacts(v) +
         "</dl>" + errorHtml + cmd + "</article>";
   }
 

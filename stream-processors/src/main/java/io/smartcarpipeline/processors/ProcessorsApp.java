@@ -58,7 +58,7 @@ public final class ProcessorsApp implements AutoCloseable {
   private static final int MAX_THREAD_REPLACEMENTS = 3;
   private static final Duration OBSERVE_INTERVAL = Duration.ofSeconds(15);
   private static final List<TopicSpec<?>> READS =
-      List.of(Topics.VEHICLE_EVENTS, Topics.COMMANDS, Topics.COMMAND_RESULTS);
+      List.of(Topics.VEHICLE_EVENTS, Topics.COMMANDS, Topics.COMMAND_RESULTS, Topics.CONNECTIONS);
 
   private final Lifecycle lifecycle;
   private final HttpServer server;

@@ -6,7 +6,12 @@ import static org.awaitility.Awaitility.await;
 import io.smartcarpipeline.events.CommandResult;
 import io.smartcarpipeline.events.CommandStatus;
 import io.smartcarpipeline.events.CommandType;
+import io.smartcarpipeline.events.ConnectionStatus;
+import io.smartcarpipeline.events.EventSource;
+import io.smartcarpipeline.events.SubscriptionStatus;
+import io.smartcarpipeline.events.VehicleConnection;
 import io.smartcarpipeline.events.VehicleEvent;
+import io.smartcarpipeline.events.WebhookSubscription;
 import io.smartcarpipeline.localstack.LocalStack;
 import io.smartcarpipeline.localstack.junit.LocalStackExtension;
 import io.smartcarpipeline.processors.browser.HeadlessChromium;
@@ -30,6 +35,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.apache.avro.specific.SpecificRecord;
@@ -163,6 +169,94 @@ class FleetPageBrowserIT {
             card(FleetScript.TESLA) + ".querySelector('.confirmation').dataset.confirmation",
             "CONFIRMED");
 
+        Instant readAt = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        // when: fleet-sync records the Tesla's connection and the VW's disconnection, and a
+        // gap-filling read brings the Tesla's newest SoC through the API
+        producer
+            .send(
+                new ProducerRecord<>(
+                    Topics.CONNECTIONS.name(),
+                    FleetScript.TESLA,
+                    connection(
+                        FleetScript.TESLA,
+                        ConnectionStatus.CONNECTED,
+                        SubscriptionStatus.SUBSCRIBED,
+                        readAt)))
+            .get();
+        producer
+            .send(
+                new ProducerRecord<>(
+                    Topics.CONNECTIONS.name(),
+                    FleetScript.VW,
+                    connection(
+                        FleetScript.VW,
+                        ConnectionStatus.DISCONNECTED,
+                        SubscriptionStatus.UNSUBSCRIBED,
+                        null)))
+            .get();
+        producer
+            .send(
+                new ProducerRecord<>(
+                    Topics.VEHICLE_EVENTS.name(),
+                    FleetScript.TESLA,
+                    EventBuilder.state(FleetScript.TESLA, Instant.now())
+                        .source(EventSource.API_READ)
+                        .number(SignalCodes.STATE_OF_CHARGE, 67, "percent", fleet.at(190))
+                        .build()))
+            .get();
+
+        // then: /fleet carries them, and a vehicle without a record is unknown (null), no error
+        await()
+            .atMost(Duration.ofSeconds(30))
+            .untilAsserted(
+                () -> {
+                  Map<String, JsonObject> byId = vehiclesById(fleetJson(app.port()));
+                  JsonObject tesla = byId.get(FleetScript.TESLA);
+                  assertThat(tesla.getString("dataSource")).isEqualTo("API_READ");
+                  assertThat(tesla.getJsonObject("connection").getString("status"))
+                      .isEqualTo("CONNECTED");
+                  assertThat(tesla.getJsonObject("connection").getString("lastReadAt"))
+                      .isEqualTo(readAt.toString());
+                  JsonObject sub =
+                      tesla
+                          .getJsonObject("connection")
+                          .getJsonArray("subscriptions")
+                          .getJsonObject(0);
+                  assertThat(sub.getString("webhookId")).isEqualTo("wh-fleet");
+                  assertThat(sub.getString("status")).isEqualTo("SUBSCRIBED");
+                  assertThat(
+                          byId.get(FleetScript.VW).getJsonObject("connection").getString("status"))
+                      .isEqualTo("DISCONNECTED");
+                  assertThat(byId.get(FleetScript.VW).getString("dataSource")).isEqualTo("WEBHOOK");
+                  assertThat(byId.get(FleetScript.FORD).getValue("connection")).isNull();
+                });
+
+        // and: so does the page
+        String tesla = card(FleetScript.TESLA);
+        awaitPage(
+            chromium,
+            tesla + ".querySelector('.connection-status').dataset.connection",
+            "CONNECTED");
+        awaitPage(chromium, tesla + ".querySelector('.data-source').dataset.source", "API_READ");
+        awaitPage(
+            chromium,
+            tesla + ".querySelector('.subscription[data-webhook-id=\"wh-fleet\"]').dataset.status",
+            "SUBSCRIBED");
+        assertThat((String) text(chromium, tesla + ".querySelector('.data-source')"))
+            .startsWith("API read");
+        awaitPage(chromium, text(tesla + ".querySelector('.soc-value')"), "67%");
+        String vw = card(FleetScript.VW);
+        awaitPage(
+            chromium,
+            vw + ".querySelector('.connection-status').dataset.connection",
+            "DISCONNECTED");
+        assertThat(text(chromium, vw + ".querySelector('.data-source')")).isEqualTo("webhook");
+        String ford = card(FleetScript.FORD);
+        assertThat(text(chromium, ford + ".querySelector('.connection-status')"))
+            .isEqualTo("unknown");
+        assertThat(text(chromium, ford + ".querySelector('.subscriptions')")).isEqualTo("unknown");
+        chromium.screenshot(SCREENSHOT);
+
         // and: the polling fallback shows the same fleet
         chromium.navigate(page + "?mode=poll");
         awaitPage(chromium, "document.getElementById('connection').dataset.mode", "polling");
@@ -199,6 +293,27 @@ class FleetPageBrowserIT {
                   got instanceof Number n && want instanceof Double ? n.doubleValue() : got;
               assertThat(have).as(expression).isEqualTo(want);
             });
+  }
+
+  private static VehicleConnection connection(
+      String vehicleId, ConnectionStatus status, SubscriptionStatus sub, Instant lastReadAt) {
+    Instant synced = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+    return VehicleConnection.newBuilder()
+        .setVehicleId(vehicleId)
+        .setStatus(status)
+        .setLastSyncedAt(synced)
+        .setSubscriptions(List.of(new WebhookSubscription("wh-fleet", sub, synced, null)))
+        .setLastDataSource(lastReadAt == null ? null : "API_READ")
+        .setLastReadAt(lastReadAt)
+        .build();
+  }
+
+  private static Map<String, JsonObject> vehiclesById(JsonObject fleet) {
+    Map<String, JsonObject> out = new LinkedHashMap<>();
+    fleet
+        .getJsonArray("vehicles")
+        .forEach(v -> out.put(((JsonObject) v).getString("vehicleId"), (JsonObject) v));
+    return out;
   }
 
   private JsonObject fleetJson(int port) throws Exception {

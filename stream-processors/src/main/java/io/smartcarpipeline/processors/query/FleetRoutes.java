@@ -1,6 +1,8 @@
 package io.smartcarpipeline.processors.query;
 
 import io.smartcarpipeline.events.CommandConfirmation;
+import io.smartcarpipeline.events.VehicleConnection;
+import io.smartcarpipeline.events.VehicleState;
 import io.smartcarpipeline.support.http.HttpErrors;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServerResponse;
@@ -11,6 +13,8 @@ import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.StaticHandler;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -128,8 +132,16 @@ public final class FleetRoutes {
   }
 
   private JsonObject snapshot(int sessionLimit, int commandLimit) {
+    List<VehicleState> states = model.states();
+    Map<String, VehicleConnection> connections = new HashMap<>();
+    Map<String, String> sources = new HashMap<>();
+    for (VehicleState s : states) {
+      model.connection(s.getVehicleId()).ifPresent(c -> connections.put(s.getVehicleId(), c));
+      model.dataSource(s.getVehicleId()).ifPresent(d -> sources.put(s.getVehicleId(), d));
+    }
     return FleetView.build(
-        model.states(),
+        states,
+        new FleetView.Links(connections, sources),
         model.allSessions(),
         model.recentCommands(null, Integer.MAX_VALUE),
         model.confirmations(null),

@@ -4,6 +4,7 @@ import io.smartcarpipeline.events.ChargingSession;
 import io.smartcarpipeline.events.CommandConfirmation;
 import io.smartcarpipeline.events.CommandResult;
 import io.smartcarpipeline.events.SessionStatus;
+import io.smartcarpipeline.events.VehicleConnection;
 import io.smartcarpipeline.events.VehicleState;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -24,8 +25,17 @@ final class FleetView {
 
   private FleetView() {}
 
+  /**
+   * What the fleet page shows beside each vehicle's state: fleet-sync's connection record and where
+   * its latest data came from, by vehicle id; a vehicle missing from a map is unknown there.
+   */
+  record Links(Map<String, VehicleConnection> connections, Map<String, String> dataSources) {
+    static final Links NONE = new Links(Map.of(), Map.of());
+  }
+
   static JsonObject build(
       List<VehicleState> states,
+      Links links,
       List<ChargingSession> sessions,
       List<CommandResult> commands,
       Map<String, CommandConfirmation> confirmations,
@@ -49,6 +59,8 @@ final class FleetView {
     JsonArray vehicles = new JsonArray();
     for (VehicleState s : states) {
       JsonObject v = VehicleSummary.of(s);
+      v.put("connection", ConnectionJson.of(links.connections().get(s.getVehicleId())));
+      v.put("dataSource", links.dataSources().get(s.getVehicleId()));
       newestCommands.stream()
           .filter(c -> c.getVehicleId().equals(s.getVehicleId()))
           .findFirst()

@@ -3,6 +3,7 @@ package io.smartcarpipeline.processors.query;
 import io.smartcarpipeline.events.ChargingSession;
 import io.smartcarpipeline.events.CommandConfirmation;
 import io.smartcarpipeline.events.CommandResult;
+import io.smartcarpipeline.events.VehicleConnection;
 import io.smartcarpipeline.events.VehicleState;
 import io.smartcarpipeline.processors.domain.history.SocSeries;
 import io.smartcarpipeline.processors.topology.StoreNames;
@@ -128,6 +129,17 @@ public final class StreamsReadModel implements VehicleReadModel {
   public List<SocSeries.Point> socHistory(String vehicleId) {
     SocSeries series = this.<SocSeries>store(StoreNames.SOC_HISTORY).get(vehicleId);
     return series == null ? List.of() : series.points;
+  }
+
+  @Override
+  public Optional<VehicleConnection> connection(String vehicleId) {
+    return Optional.ofNullable(
+        this.<VehicleConnection>store(StoreNames.CONNECTIONS).get(vehicleId));
+  }
+
+  @Override
+  public Optional<String> dataSource(String vehicleId) {
+    return Optional.ofNullable(this.<String>store(StoreNames.DATA_SOURCES).get(vehicleId));
   }
 
   @Override

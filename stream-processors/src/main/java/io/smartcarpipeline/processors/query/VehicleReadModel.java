@@ -3,6 +3,7 @@ package io.smartcarpipeline.processors.query;
 import io.smartcarpipeline.events.ChargingSession;
 import io.smartcarpipeline.events.CommandConfirmation;
 import io.smartcarpipeline.events.CommandResult;
+import io.smartcarpipeline.events.VehicleConnection;
 import io.smartcarpipeline.events.VehicleState;
 import io.smartcarpipeline.processors.domain.history.SocSeries;
 import java.util.List;
@@ -42,6 +43,22 @@ public interface VehicleReadModel {
 
   /** The vehicle's recent SoC points, oldest first (empty if none). */
   List<SocSeries.Point> socHistory(String vehicleId);
+
+  /**
+   * fleet-sync's connection record of the vehicle (any vehicle: the store is global), if any; empty
+   * means unknown.
+   */
+  default Optional<VehicleConnection> connection(String vehicleId) {
+    return Optional.empty();
+  }
+
+  /**
+   * Where the latest data of a vehicle hosted here came from ({@code WEBHOOK} or {@code API_READ});
+   * empty when not known (no value yet, or state folded before this was recorded).
+   */
+  default Optional<String> dataSource(String vehicleId) {
+    return Optional.empty();
+  }
 
   /** {@code host:port} of another instance that hosts the vehicle, if it is not this one. */
   Optional<String> remoteOwner(String vehicleId);

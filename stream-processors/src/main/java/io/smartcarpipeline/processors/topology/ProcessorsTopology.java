@@ -2,6 +2,7 @@ package io.smartcarpipeline.processors.topology;
 
 import io.smartcarpipeline.events.CommandRequest;
 import io.smartcarpipeline.events.CommandResult;
+import io.smartcarpipeline.events.VehicleConnection;
 import io.smartcarpipeline.events.VehicleEvent;
 import io.smartcarpipeline.events.VehicleState;
 import io.smartcarpipeline.processors.domain.DeliveryMode;
@@ -10,12 +11,15 @@ import io.smartcarpipeline.processors.domain.confirmation.PendingConfirmation;
 import io.smartcarpipeline.schemas.Topics;
 import java.time.Duration;
 import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.KStream;
+import org.apache.kafka.streams.kstream.Materialized;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
+import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.Stores;
 
 /**
@@ -66,7 +70,10 @@ public final class ProcessorsTopology {
     // Newest value per signal by source time; the compacted topic mirrors the store.
     KStream<String, VehicleState> states =
         live.processValues(
-            VehicleStateProcessor::new, Named.as("vehicle-state-fold"), StoreNames.VEHICLE_STATE);
+            VehicleStateProcessor::new,
+            Named.as("vehicle-state-fold"),
+            StoreNames.VEHICLE_STATE,
+            StoreNames.DATA_SOURCES);
     states.to(Topics.VEHICLE_STATE.name(), Produced.with(Serdes.String(), serdes.vehicleState()));
 
     // The chart's SoC points follow the folded state, so they too move only forward in time.
@@ -122,6 +129,16 @@ public final class ProcessorsTopology {
             Topics.COMMAND_CONFIRMATIONS.name(),
             Produced.with(Serdes.String(), serdes.commandConfirmation()));
 
+    // fleet-sync's connection records, for the fleet page only: a global table (no task, no
+    // repartition; every instance reads the whole compacted topic, read-committed under EOS).
+    builder.globalTable(
+        Topics.CONNECTIONS.name(),
+        Consumed.with(Serdes.String(), serdes.vehicleConnection()),
+        Materialized.<String, VehicleConnection, KeyValueStore<Bytes, byte[]>>as(
+                StoreNames.CONNECTIONS)
+            .withKeySerde(Serdes.String())
+            .withValueSerde(serdes.vehicleConnection()));
+
     return builder.build();
   }
 
@@ -138,6 +155,11 @@ public final class ProcessorsTopology {
             Stores.persistentKeyValueStore(StoreNames.VEHICLE_STATE),
             Serdes.String(),
             serdes.vehicleState()));
+    builder.addStateStore(
+        Stores.keyValueStoreBuilder(
+            Stores.persistentKeyValueStore(StoreNames.DATA_SOURCES),
+            Serdes.String(),
+            Serdes.String()));
     builder.addStateStore(
         Stores.keyValueStoreBuilder(
             Stores.persistentKeyValueStore(StoreNames.CHARGING_TRACKERS),

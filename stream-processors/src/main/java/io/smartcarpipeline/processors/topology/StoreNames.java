@@ -9,6 +9,18 @@ public final class StoreNames {
   /** vehicle id → {@code VehicleState}. */
   public static final String VEHICLE_STATE = "vehicle-state";
 
+  /**
+   * vehicle id → where its latest data came from ({@code WEBHOOK} or {@code API_READ}, a string),
+   * written with the vehicle state.
+   */
+  public static final String DATA_SOURCES = "data-sources";
+
+  /**
+   * vehicle id → {@code VehicleConnection}: a global store (every instance holds all of it) read
+   * straight from the compacted {@code smartcar.connections.v1}; no changelog.
+   */
+  public static final String CONNECTIONS = "vehicle-connections";
+
   /** vehicle id → charging tracker (binary, {@link ChargingTrackerSerde}). */
   public static final String CHARGING_TRACKERS = "charging-trackers";
 

@@ -5,6 +5,7 @@ import io.smartcarpipeline.events.CommandConfirmation;
 import io.smartcarpipeline.events.CommandRequest;
 import io.smartcarpipeline.events.CommandResult;
 import io.smartcarpipeline.events.SignalEvent;
+import io.smartcarpipeline.events.VehicleConnection;
 import io.smartcarpipeline.events.VehicleEvent;
 import io.smartcarpipeline.events.VehicleState;
 import io.smartcarpipeline.schemas.Topics;
@@ -25,7 +26,8 @@ public record TopologySerdes(
     Serde<ChargingSession> chargingSession,
     Serde<CommandResult> commandResult,
     Serde<CommandRequest> commandRequest,
-    Serde<CommandConfirmation> commandConfirmation) {
+    Serde<CommandConfirmation> commandConfirmation,
+    Serde<VehicleConnection> vehicleConnection) {
 
   /** Serdes configured from serde settings ({@code schema.registry.url}, …). */
   public static TopologySerdes fromConfig(Map<String, ?> serdeConfig) {
@@ -36,7 +38,8 @@ public record TopologySerdes(
         AvroSerdes.valueSerde(Topics.CHARGING_SESSIONS, serdeConfig),
         AvroSerdes.valueSerde(Topics.COMMAND_RESULTS, serdeConfig),
         AvroSerdes.valueSerde(Topics.COMMANDS, serdeConfig),
-        AvroSerdes.valueSerde(Topics.COMMAND_CONFIRMATIONS, serdeConfig));
+        AvroSerdes.valueSerde(Topics.COMMAND_CONFIRMATIONS, serdeConfig),
+        AvroSerdes.valueSerde(Topics.CONNECTIONS, serdeConfig));
   }
 
   /** Serdes talking to {@code client} (tests). */
@@ -48,6 +51,7 @@ public record TopologySerdes(
         new ConfluentAvroSerde<>(ChargingSession.class, client, serdeConfig),
         new ConfluentAvroSerde<>(CommandResult.class, client, serdeConfig),
         new ConfluentAvroSerde<>(CommandRequest.class, client, serdeConfig),
-        new ConfluentAvroSerde<>(CommandConfirmation.class, client, serdeConfig));
+        new ConfluentAvroSerde<>(CommandConfirmation.class, client, serdeConfig),
+        new ConfluentAvroSerde<>(VehicleConnection.class, client, serdeConfig));
   }
 }

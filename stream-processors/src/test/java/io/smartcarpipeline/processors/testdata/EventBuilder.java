@@ -2,6 +2,7 @@ package io.smartcarpipeline.processors.testdata;
 
 import io.smartcarpipeline.events.ChargeLimits;
 import io.smartcarpipeline.events.ErrorState;
+import io.smartcarpipeline.events.EventSource;
 import io.smartcarpipeline.events.EventType;
 import io.smartcarpipeline.events.Location;
 import io.smartcarpipeline.events.Signal;
@@ -30,6 +31,7 @@ public final class EventBuilder {
   private Instant receivedAt;
   private VehicleInfo vehicle = new VehicleInfo("TESLA", "Model 3", 2020);
   private String mode = "LIVE";
+  private EventSource source = EventSource.WEBHOOK;
   private final List<Signal> signals = new ArrayList<>();
   private final List<VehicleError> errors = new ArrayList<>();
 
@@ -59,6 +61,12 @@ public final class EventBuilder {
   /** {@code meta.mode} (default LIVE). */
   public EventBuilder mode(String mode) {
     this.mode = mode;
+    return this;
+  }
+
+  /** How the event reached us (default WEBHOOK; API_READ for fleet-sync's reads). */
+  public EventBuilder source(EventSource source) {
+    this.source = source;
     return this;
   }
 
@@ -149,6 +157,7 @@ public final class EventBuilder {
         .setMode(mode)
         .setSignature(SignatureCheck.NOT_CHECKED)
         .setRawBody("{}")
+        .setSource(source)
         .build();
   }
 
