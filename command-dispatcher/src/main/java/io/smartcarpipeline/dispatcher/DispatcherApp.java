@@ -24,6 +24,8 @@ import io.smartcarpipeline.smartcar.budget.CircuitBreaker;
 import io.smartcarpipeline.smartcar.budget.TokenBucket;
 import io.smartcarpipeline.smartcar.budget.VehicleSpacing;
 import io.smartcarpipeline.smartcar.errors.SmartcarErrorClassifier;
+import io.smartcarpipeline.smartcar.metrics.BudgetGauges;
+import io.smartcarpipeline.smartcar.metrics.SmartcarApiErrors;
 import io.smartcarpipeline.support.config.Settings;
 import io.smartcarpipeline.support.http.OpsRoutes;
 import io.smartcarpipeline.support.kafka.KafkaClients;
@@ -65,6 +67,7 @@ public final class DispatcherApp implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(DispatcherApp.class);
   private static final Duration STEP_TIMEOUT = Duration.ofSeconds(30);
   private static final Duration LAG_INTERVAL = Duration.ofSeconds(15);
+  private static final Duration BUDGET_SAMPLE = Duration.ofSeconds(5);
 
   /** Ready means the consumer polled within this gap (it polls every 100 ms when healthy). */
   private static final Duration READY_POLL_GAP = Duration.ofSeconds(30);
@@ -128,6 +131,10 @@ public final class DispatcherApp implements AutoCloseable {
     Vertx vertx = Vertx.vertx();
     lifecycle.onStop("vertx", () -> Lifecycle.await(vertx.close(), STEP_TIMEOUT, "close Vert.x"));
     Context context = vertx.getOrCreateContext();
+    Budgets budgets = budgets(c, clock, metrics); // used on context: sampled there
+    lifecycle.own(
+        "budget-gauges",
+        BudgetGauges.start(registry, vertx, context, budgets.bucket(), BUDGET_SAMPLE));
     WebClient web =
         WebClient.create(
             vertx,
@@ -153,7 +160,7 @@ public final class DispatcherApp implements AutoCloseable {
     Dispatcher dispatcher =
         new Dispatcher(
             ledger,
-            executor(c, clock, web, ledger, timers, metrics, running),
+            executor(c, clock, web, ledger, timers, metrics, budgets, registry, running),
             clock,
             c.commandMaxAge(),
             metrics);
@@ -212,6 +219,8 @@ public final class DispatcherApp implements AutoCloseable {
       IdempotencyLedger ledger,
       VertxTimers timers,
       DispatcherMetrics metrics,
+      Budgets budgets,
+      PrometheusMeterRegistry registry,
       AtomicBoolean running) {
     TokenProvider tokens =
         new TokenProvider(
@@ -223,9 +232,9 @@ public final class DispatcherApp implements AutoCloseable {
     return new CommandExecutor(
         tokens,
         new SmartcarApiClient(web, c.apiOrigin(), c.readTimeout()),
-        new SmartcarErrorClassifier(),
+        new SmartcarErrorClassifier(new SmartcarApiErrors(registry)),
         c.retry().policy(clock, new Random()),
-        budgets(c, clock, metrics),
+        budgets,
         ledger,
         timers,
         metrics,

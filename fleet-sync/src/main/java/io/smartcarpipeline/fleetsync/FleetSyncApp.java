@@ -29,6 +29,8 @@ import io.smartcarpipeline.smartcar.fleet.ConnectionsApi;
 import io.smartcarpipeline.smartcar.fleet.SmartcarCaller;
 import io.smartcarpipeline.smartcar.fleet.SubscriptionsApi;
 import io.smartcarpipeline.smartcar.http.SmartcarHttp;
+import io.smartcarpipeline.smartcar.metrics.BudgetGauges;
+import io.smartcarpipeline.smartcar.metrics.SmartcarApiErrors;
 import io.smartcarpipeline.support.config.BindAddress;
 import io.smartcarpipeline.support.config.Settings;
 import io.smartcarpipeline.support.http.HttpErrors;
@@ -65,6 +67,7 @@ public final class FleetSyncApp implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(FleetSyncApp.class);
   private static final Duration STEP_TIMEOUT = Duration.ofSeconds(30);
+  private static final Duration BUDGET_SAMPLE = Duration.ofSeconds(5);
 
   /** Its own topics, the dead letters, and the wishes topic whose contract it owns. */
   private static final List<TopicSpec<?>> CREATES =
@@ -146,7 +149,12 @@ public final class FleetSyncApp implements AutoCloseable {
                   LOG.warn("connection_publish_failed error={}", e.toString());
                 }));
     ConnectionBook book = new ConnectionBook(restored, publisher::publish);
-    SmartcarCaller caller = caller(c, vertx, web, clock, metrics);
+    Budgets budgets = budgets(c, clock, metrics);
+    lifecycle.own(
+        "budget-gauges",
+        BudgetGauges.start(registry, vertx, context, budgets.bucket(), BUDGET_SAMPLE));
+    SmartcarCaller caller =
+        caller(c, vertx, web, clock, metrics, budgets, new SmartcarApiErrors(registry));
     Router router = Router.router(vertx);
     HttpErrors.installDefaults(router);
     FleetSyncParts parts =
@@ -233,7 +241,13 @@ public final class FleetSyncApp implements AutoCloseable {
   }
 
   private static SmartcarCaller caller(
-      FleetSyncConfig c, Vertx vertx, WebClient web, Clock clock, FleetSyncMetrics metrics) {
+      FleetSyncConfig c,
+      Vertx vertx,
+      WebClient web,
+      Clock clock,
+      FleetSyncMetrics metrics,
+      Budgets budgets,
+      SmartcarApiErrors errors) {
     TokenProvider tokens =
         new TokenProvider(
             new IamTokenClient(
@@ -241,6 +255,18 @@ public final class FleetSyncApp implements AutoCloseable {
             clock,
             c.tokenRenewBefore(),
             metrics::tokenRefreshed);
+    return new SmartcarCaller(
+        vertx,
+        tokens,
+        budgets,
+        new SmartcarErrorClassifier(errors),
+        3,
+        Duration.ofSeconds(30),
+        metrics::answer);
+  }
+
+  /** This process's budget gates; used on the service's context, where the gauges sample them. */
+  private static Budgets budgets(FleetSyncConfig c, Clock clock, FleetSyncMetrics metrics) {
     FleetSyncConfig.BudgetSettings b = c.budget();
     CircuitBreaker breaker =
         new CircuitBreaker(
@@ -253,21 +279,12 @@ public final class FleetSyncApp implements AutoCloseable {
               metrics.breakerState(state);
               LOG.warn("breaker_state_changed state={}", state);
             });
-    Budgets budgets =
-        new Budgets(
-            clock,
-            new TokenBucket(clock, b.bucketCapacity(), b.refillPerMinute()),
-            new VehicleSpacing(clock, b.vehicleSpacing()),
-            breaker,
-            Duration.ofMinutes(1));
-    return new SmartcarCaller(
-        vertx,
-        tokens,
-        budgets,
-        new SmartcarErrorClassifier(),
-        3,
-        Duration.ofSeconds(30),
-        metrics::answer);
+    return new Budgets(
+        clock,
+        new TokenBucket(clock, b.bucketCapacity(), b.refillPerMinute()),
+        new VehicleSpacing(clock, b.vehicleSpacing()),
+        breaker,
+        Duration.ofMinutes(1));
   }
 
   private static void createTopics(FleetSyncConfig c) {

@@ -28,9 +28,9 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Every metric a dashboard or an alert rule under {@code deploy/observability/} reads is one the
  * services really export: the demo runs (embedded broker and registry, the real gateway, stream
- * processors and dispatcher, the Smartcar stand-in with a fleet sending webhooks, the example
- * orchestrator sending commands) until each name appears on the {@code /metrics} of the service
- * whose dashboard reads it; rules may read any of the three. A counter that only exists once
+ * processors, dispatcher and fleet-sync, the Smartcar stand-in with a fleet sending webhooks, the
+ * example orchestrator sending commands) until each name appears on the {@code /metrics} of the
+ * service whose dashboard reads it; rules may read any of the four. A counter that only exists once
  * something went wrong is provoked through the real service (one webhook with a wrong signature).
  * The scrapes are kept in {@code target/observability/} for whoever writes the next panel.
  */
@@ -54,7 +54,8 @@ class DashboardMetricsIT {
         Map.of(
             "ingest-gateway", demo.gatewayPort(),
             "stream-processors", demo.queryPort(),
-            "command-dispatcher", demo.dispatcherPort());
+            "command-dispatcher", demo.dispatcherPort(),
+            "fleet-sync", demo.fleetSyncPort());
     sendWronglySignedWebhook();
   }
 

@@ -75,6 +75,11 @@ public final class Budgets {
     breaker.release();
   }
 
+  /** This process's share of the app bucket (its owner's event loop only). */
+  public TokenBucket bucket() {
+    return bucket;
+  }
+
   public CircuitBreaker breaker() {
     return breaker;
   }

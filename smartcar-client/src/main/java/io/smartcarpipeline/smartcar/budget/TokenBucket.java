@@ -55,7 +55,15 @@ public final class TokenBucket {
     }
   }
 
-  /** Tokens now available (for metrics and tests). */
+  /** The bucket's size: the most tokens it holds. */
+  public int capacity() {
+    return (int) capacity;
+  }
+
+  /**
+   * Tokens now available (for metrics and tests). Refills first, so it changes the bucket: call it
+   * on the owning event loop only (metrics sample it there, see {@code metrics.BudgetGauges}).
+   */
   public double available() {
     refill(clock.instant());
     return tokens;

@@ -5,6 +5,7 @@ import io.smartcarpipeline.smartcar.http.ApiOutcome;
 import io.smartcarpipeline.smartcar.http.ApiResponse;
 import io.smartcarpipeline.smartcar.http.TransportFailure;
 import java.util.Locale;
+import java.util.function.Consumer;
 
 /**
  * The one place that decides what a Smartcar answer means (docs/smartcar-v3.md §5.2): every
@@ -22,8 +23,24 @@ public final class SmartcarErrorClassifier {
       "The vehicle owner must add this application's virtual key to the car (from a phone that"
           + " already is a key for it, see Settings > Locks) before it accepts commands.";
 
+  private final Consumer<ApiOutcome> observer;
+
+  /** A classifier that tells nobody what it saw. */
+  public SmartcarErrorClassifier() {
+    this(outcome -> {});
+  }
+
+  /**
+   * @param observer shown every outcome before it is classified, for metrics (e.g. {@code
+   *     metrics.SmartcarApiErrors}); must not throw
+   */
+  public SmartcarErrorClassifier(Consumer<ApiOutcome> observer) {
+    this.observer = observer;
+  }
+
   /** Classifies the outcome of one call of the kind {@code type}. */
   public Classification classify(ApiOutcome outcome, CallKind type) {
+    observer.accept(outcome);
     if (outcome instanceof TransportFailure failure) {
       return transport(failure, type);
     }
