@@ -95,6 +95,7 @@ public final class DispatcherMetrics {
   public void knownUnsupported(IntSupplier pairs) {
     Gauge.builder("dispatcher_known_unsupported_commands", pairs, IntSupplier::getAsInt)
         .description("Vehicle and command pairs the Compatibility API said unsupported")
+        .strongReference(true) // the supplier is a lambda nobody else holds
         .register(registry);
   }
 
