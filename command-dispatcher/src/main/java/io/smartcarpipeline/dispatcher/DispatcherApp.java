@@ -2,12 +2,14 @@ package io.smartcarpipeline.dispatcher;
 
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.smartcarpipeline.dispatcher.api.SmartcarApiClient;
+import io.smartcarpipeline.dispatcher.compatibility.KnownUnsupported;
 import io.smartcarpipeline.dispatcher.config.DispatcherConfig;
 import io.smartcarpipeline.dispatcher.dispatch.CommandExecutor;
 import io.smartcarpipeline.dispatcher.dispatch.Dispatcher;
 import io.smartcarpipeline.dispatcher.dispatch.VertxTimers;
 import io.smartcarpipeline.dispatcher.idempotency.IdempotencyLedger;
 import io.smartcarpipeline.dispatcher.kafka.CommandConsumerLoop;
+import io.smartcarpipeline.dispatcher.kafka.ConnectionsFollower;
 import io.smartcarpipeline.dispatcher.kafka.ConsumerLoopFactory;
 import io.smartcarpipeline.dispatcher.kafka.KafkaLedgerStore;
 import io.smartcarpipeline.dispatcher.kafka.LedgerLayout;
@@ -155,6 +157,11 @@ public final class DispatcherApp implements AutoCloseable {
                 c.ledgerMaxBlock()));
     IdempotencyLedger ledger = new IdempotencyLedger(ledgerStore);
     LedgerLoader loader = new LedgerLoader(c.kafka(), layout, ledger);
+    KnownUnsupported unsupported = new KnownUnsupported();
+    lifecycle.own(
+        "connections",
+        new ConnectionsFollower(c.kafka(), c.transactionalId() + "-connections", unsupported));
+    metrics.knownUnsupported(unsupported::size);
     VertxTimers timers = new VertxTimers(vertx);
     AtomicBoolean running = new AtomicBoolean(true);
     Dispatcher dispatcher =
@@ -163,7 +170,8 @@ public final class DispatcherApp implements AutoCloseable {
             executor(c, clock, web, ledger, timers, metrics, budgets, registry, running),
             clock,
             c.commandMaxAge(),
-            metrics);
+            metrics,
+            unsupported);
     CommandConsumerLoop loop =
         ConsumerLoopFactory.create(
             c, layout, dispatcher, context, loader::onAssigned, metrics.inFlight(), metrics::phase);

@@ -14,16 +14,19 @@ public final class CommandRoutes {
 
   /** The path below the V3 origin, e.g. {@code /vehicles/v1/commands/charge/start}. */
   public static String path(String vehicleId, CommandType type) {
-    String action =
-        switch (type) {
-          case START_CHARGING -> "charge/start";
-          case STOP_CHARGING -> "charge/stop";
-          case SET_CHARGE_LIMIT -> "charge/set-limit";
-          case LOCK -> "security/lock";
-          case UNLOCK -> "security/unlock";
-          case SET_DESTINATION -> "navigation/set-destination";
-        };
-    return "/vehicles/" + urlSegment(vehicleId) + "/commands/" + action;
+    return "/vehicles/" + urlSegment(vehicleId) + "/commands/" + action(type);
+  }
+
+  /** The command's path below {@code /commands/}, e.g. {@code charge/start}. */
+  public static String action(CommandType type) {
+    return switch (type) {
+      case START_CHARGING -> "charge/start";
+      case STOP_CHARGING -> "charge/stop";
+      case SET_CHARGE_LIMIT -> "charge/set-limit";
+      case LOCK -> "security/lock";
+      case UNLOCK -> "security/unlock";
+      case SET_DESTINATION -> "navigation/set-destination";
+    };
   }
 
   /** The request body, or null for commands without one. */

@@ -1,5 +1,6 @@
 package io.smartcarpipeline.dispatcher.dispatch;
 
+import io.smartcarpipeline.dispatcher.compatibility.CommandSupport;
 import io.smartcarpipeline.dispatcher.errors.CommandSafety;
 import io.smartcarpipeline.dispatcher.idempotency.Fingerprint;
 import io.smartcarpipeline.dispatcher.idempotency.IdempotencyLedger;
@@ -35,6 +36,7 @@ public final class Dispatcher {
   private final Clock clock;
   private final Duration defaultMaxAge;
   private final DispatcherMetrics metrics;
+  private final CommandSupport support;
 
   public Dispatcher(
       IdempotencyLedger ledger,
@@ -42,6 +44,18 @@ public final class Dispatcher {
       Clock clock,
       Duration defaultMaxAge,
       DispatcherMetrics metrics) {
+    this(ledger, executor, clock, defaultMaxAge, metrics, CommandSupport.unknown());
+  }
+
+  /** As above; a new command {@code support} refuses is REJECTED before any call. */
+  public Dispatcher(
+      IdempotencyLedger ledger,
+      CommandExecutor executor,
+      Clock clock,
+      Duration defaultMaxAge,
+      DispatcherMetrics metrics,
+      CommandSupport support) {
+    this.support = support;
     this.ledger = ledger;
     this.executor = executor;
     this.clock = clock;
@@ -106,6 +120,13 @@ public final class Dispatcher {
       return finish(
           fingerprint,
           ResultFactory.rejected(request, ResultFactory.INVALID_COMMAND, problem, now));
+    }
+    // known unsupported: never sent (an interrupted command keeps its history and runs on)
+    String refusal = lookup.kind() == IdempotencyLedger.Kind.NEW ? support.refusal(request) : null;
+    if (refusal != null) {
+      return finish(
+          fingerprint,
+          ResultFactory.rejected(request, CommandSupport.COMMAND_NOT_SUPPORTED, refusal, now));
     }
     LedgerEntry previous = lookup.entry();
     CommandRun run =

@@ -13,6 +13,7 @@ import java.util.EnumMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntSupplier;
 
 /**
  * The dispatcher's meters: commands by type and final status, attempts by type and verdict, the
@@ -88,6 +89,14 @@ public final class DispatcherMetrics {
 
   public void breakerState(CircuitBreaker.State state) {
     breakerState.set(state.gauge());
+  }
+
+  /** Vehicle and command pairs known unsupported from the connections topic. */
+  public void knownUnsupported(IntSupplier pairs) {
+    Gauge.builder("dispatcher_known_unsupported_commands", pairs, IntSupplier::getAsInt)
+        .description("Vehicle and command pairs the Compatibility API said unsupported")
+        .strongReference(true) // the supplier is a lambda nobody else holds
+        .register(registry);
   }
 
   public AtomicInteger inFlight() {
