@@ -105,7 +105,9 @@ public final class ConnectionsFollower implements AutoCloseable {
             RETRY);
         told = true;
       }
-      closing.await(RETRY.toMillis(), TimeUnit.MILLISECONDS); // close() ends the wait
+      if (closing.await(RETRY.toMillis(), TimeUnit.MILLISECONDS)) {
+        return; // close() ended the wait
+      }
     }
   }
 
