@@ -8,6 +8,7 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import io.smartcarpipeline.events.ChargingSession;
 import io.smartcarpipeline.events.CommandResult;
+import io.smartcarpipeline.fleetsync.gapfill.GapFillConfig;
 import io.smartcarpipeline.launcher.demo.Demo;
 import io.smartcarpipeline.launcher.demo.DemoRun;
 import io.smartcarpipeline.processors.config.ProcessorsConfig;
@@ -83,7 +84,17 @@ class DemoEndToEndIT {
     demo =
         Demo.start(
             new Demo.Options(
-                VEHICLES, dataDir, true, TIME_FACTOR, REAL_RUN, SEED, BindAddress.LOOPBACK));
+                VEHICLES,
+                dataDir,
+                true,
+                TIME_FACTOR,
+                REAL_RUN,
+                SEED,
+                BindAddress.LOOPBACK,
+                // this test compares the pipeline with the webhooks the sim sent: fleet-sync's
+                // gap-filling API reads (their own end-to-end test is GapFillEndToEndIT) would add
+                // events and values no webhook carried, so its read loop never ticks here
+                Map.of(GapFillConfig.TICK, "1000h")));
     RunningFleet fleet = demo.fleet();
     Instant simulatedStart = fleet.simulatedNow();
     LOG.info("e2e_demo_started seconds={}", (System.nanoTime() - started) / 1e9);
