@@ -8,7 +8,6 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import io.smartcarpipeline.events.ChargingSession;
 import io.smartcarpipeline.events.CommandResult;
-import io.smartcarpipeline.fleetsync.gapfill.GapFillConfig;
 import io.smartcarpipeline.launcher.demo.Demo;
 import io.smartcarpipeline.launcher.demo.DemoRun;
 import io.smartcarpipeline.processors.config.ProcessorsConfig;
@@ -91,10 +90,10 @@ class DemoEndToEndIT {
                 REAL_RUN,
                 SEED,
                 BindAddress.LOOPBACK,
-                // this test compares the pipeline with the webhooks the sim sent: fleet-sync's
-                // gap-filling API reads (their own end-to-end test is GapFillEndToEndIT) would add
-                // events and values no webhook carried, so its read loop never ticks here
-                Map.of(GapFillConfig.TICK, "1000h")));
+                // this test compares the pipeline with exactly the webhooks the sim sent:
+                // fleet-sync (its own end-to-end tests are FleetSyncIT and GapFillEndToEndIT)
+                // subscribes and reads vehicles on its own, so it stays out here
+                Map.of(Demo.WITH_FLEET_SYNC, "false")));
     RunningFleet fleet = demo.fleet();
     Instant simulatedStart = fleet.simulatedNow();
     LOG.info("e2e_demo_started seconds={}", (System.nanoTime() - started) / 1e9);
