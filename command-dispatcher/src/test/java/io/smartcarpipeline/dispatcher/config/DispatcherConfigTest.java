@@ -29,7 +29,8 @@ class DispatcherConfigTest {
     assertThat(c.port()).isEqualTo(8083);
     assertThat(c.readTimeout()).isEqualTo(Duration.ofSeconds(310));
     assertThat(c.transactionalId()).isEqualTo("command-dispatcher-i1");
-    assertThat(c.budget().bucketCapacity()).isEqualTo(120);
+    assertThat(c.budget().bucketCapacity()).isEqualTo(72);
+    assertThat(c.budget().refillPerMinute()).isEqualTo(1.2);
     assertThat(c.httpMaxConnections()).isEqualTo(5000);
   }
 
