@@ -35,11 +35,8 @@ public final class ConnectionsHandler {
     if (!guard.admitApp(ctx)) {
       return;
     }
-    Paging paging;
-    try {
-      paging = Paging.of(ctx);
-    } catch (Paging.BadPage e) {
-      SimResponses.error(ctx, e.error());
+    Paging paging = Paging.orAnswer(ctx).orElse(null);
+    if (paging == null) {
       return;
     }
     String vehicleId = ctx.queryParams().get("filter[vehicleId]");
