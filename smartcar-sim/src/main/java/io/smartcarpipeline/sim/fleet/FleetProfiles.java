@@ -144,6 +144,11 @@ public final class FleetProfiles {
 
   private FleetProfiles() {}
 
+  /** The kinds of car the fleet cycles through, in that order. */
+  public static List<CarModel> carModels() {
+    return TEMPLATES.stream().map(Template::car).toList();
+  }
+
   /** {@code count} vehicles; the same seed gives the same fleet. */
   public static List<VehicleProfile> create(int count, long seed) {
     Random random = new Random(seed);
