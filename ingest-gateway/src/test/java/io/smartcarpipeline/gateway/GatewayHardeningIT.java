@@ -10,12 +10,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.smartcarpipeline.events.DeadLetter;
 import io.smartcarpipeline.events.VehicleEvent;
 import io.smartcarpipeline.gateway.RawHttp.Answer;
-import io.smartcarpipeline.gateway.config.GatewayConfig;
 import io.smartcarpipeline.gateway.http.ServerLimits;
 import io.smartcarpipeline.localstack.LocalStack;
 import io.smartcarpipeline.localstack.junit.LocalStackExtension;
-import io.smartcarpipeline.schemas.Topics;
-import io.smartcarpipeline.support.config.CommonSettings;
 import io.smartcarpipeline.support.config.Settings;
 import io.vertx.core.json.JsonObject;
 import java.net.http.HttpResponse;
@@ -26,7 +23,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -46,13 +42,8 @@ class GatewayHardeningIT {
   private static final ObjectMapper JSON = new ObjectMapper();
   static final int MAX_CONNECTIONS = 20;
 
-  private static GatewayApp gateway;
+  private static RunningGateway gateway;
   private static GatewayClient client;
-  private static TopicProbe<VehicleEvent> events;
-  private static TopicProbe<DeadLetter> deadLetters;
-
-  private Map<TopicPartition, Long> eventsMark;
-  private Map<TopicPartition, Long> deadLettersMark;
 
   /** Settings with short server timeouts, so that slow clients are dealt with in a second. */
   static Settings settings(LocalStack stack, String token) {
@@ -61,50 +52,28 @@ class GatewayHardeningIT {
 
   /** As {@link #settings(LocalStack, String)} with another connection limit. */
   static Settings settings(LocalStack stack, String token, int maxConnections) {
-    return Settings.of(
-        Map.of(
-            GatewayConfig.MANAGEMENT_TOKEN,
-            token,
-            GatewayConfig.PORT,
-            "0",
-            GatewayConfig.INSTANCES,
-            "2",
-            ServerLimits.IDLE_TIMEOUT,
-            "3s",
-            ServerLimits.HEADER_TIMEOUT,
-            "1s",
-            ServerLimits.REQUEST_TIMEOUT,
-            "1s",
-            ServerLimits.MAX_CONNECTIONS,
-            String.valueOf(maxConnections),
-            CommonSettings.KAFKA_BOOTSTRAP_SERVERS,
-            stack.bootstrapServers(),
-            CommonSettings.SCHEMA_REGISTRY_URL,
-            stack.schemaRegistryUrl()));
+    Map<String, String> s = RunningGateway.settings(stack, token);
+    s.put(ServerLimits.IDLE_TIMEOUT, "3s");
+    s.put(ServerLimits.HEADER_TIMEOUT, "1s");
+    s.put(ServerLimits.REQUEST_TIMEOUT, "1s");
+    s.put(ServerLimits.MAX_CONNECTIONS, String.valueOf(maxConnections));
+    return Settings.of(s);
   }
 
   @BeforeAll
   static void startGateway(LocalStack stack) {
-    gateway = GatewayApp.start(settings(stack, TOKEN));
-    client = new GatewayClient(gateway.port());
-    events =
-        new TopicProbe<>(
-            stack.bootstrapServers(), stack.schemaRegistryUrl(), Topics.VEHICLE_EVENTS);
-    deadLetters =
-        new TopicProbe<>(stack.bootstrapServers(), stack.schemaRegistryUrl(), Topics.DEAD_LETTERS);
+    gateway = RunningGateway.start(stack, settings(stack, TOKEN));
+    client = gateway.client();
   }
 
   @AfterAll
   static void stopGateway() {
-    events.close();
-    deadLetters.close();
     gateway.close();
   }
 
   @BeforeEach
   void markTopics() {
-    eventsMark = events.mark();
-    deadLettersMark = deadLetters.mark();
+    gateway.markTopics();
   }
 
   // --- item 2: parser limits are a 401 unsigned and a 400 + dead letter signed, never a 500
@@ -118,7 +87,7 @@ class GatewayHardeningIT {
 
     assertThat(response.statusCode()).isEqualTo(401);
     assertThat(errorCode(response)).isEqualTo("MISSING_SIGNATURE");
-    assertThat(events.recordsSince(eventsMark)).isEmpty();
+    assertThat(gateway.newEvents()).isEmpty();
   }
 
   @ParameterizedTest
@@ -130,7 +99,7 @@ class GatewayHardeningIT {
 
     assertThat(response.statusCode()).isEqualTo(400);
     assertThat(errorCode(response)).isEqualTo("NOT_JSON");
-    assertThat(events.recordsSince(eventsMark)).isEmpty();
+    assertThat(gateway.newEvents()).isEmpty();
     assertDeadLettered(body, "NOT_JSON");
   }
 
@@ -160,7 +129,7 @@ class GatewayHardeningIT {
       assertThat(answer.status()).isBetween(400, 499);
       assertErrorShape(answer);
     }
-    assertThat(events.recordsSince(eventsMark)).isEmpty();
+    assertThat(gateway.newEvents()).isEmpty();
     assertThat(client.request("GET", "/metrics").body()).contains("outcome=\"broken_body\"");
   }
 
@@ -175,7 +144,7 @@ class GatewayHardeningIT {
     HttpResponse<String> response = client.deliver(body, hmacHex(TOKEN, body));
 
     assertThat(response.statusCode()).isEqualTo(200);
-    List<ConsumerRecord<String, VehicleEvent>> written = events.recordsSince(eventsMark);
+    List<ConsumerRecord<String, VehicleEvent>> written = gateway.newEvents();
     assertThat(written).hasSize(1);
     assertThat(written.get(0).value().getDeliveredAt()).isNull();
     assertThat(written.get(0).value().getRawBody())
@@ -196,7 +165,7 @@ class GatewayHardeningIT {
 
     assertThat(response.statusCode()).isEqualTo(400);
     assertThat(errorCode(response)).isIn("INVALID_EVENT_ID", "INVALID_VEHICLE_ID");
-    assertThat(events.recordsSince(eventsMark)).isEmpty();
+    assertThat(gateway.newEvents()).isEmpty();
     assertDeadLettered(body, errorCode(response));
   }
 
@@ -344,14 +313,12 @@ class GatewayHardeningIT {
   }
 
   private void assertDeadLettered(byte[] body, String reason) {
-    List<ConsumerRecord<String, DeadLetter>> letters = deadLetters.recordsSince(deadLettersMark);
+    List<ConsumerRecord<String, DeadLetter>> letters = gateway.newDeadLetters();
     assertThat(letters).hasSize(1);
     DeadLetter letter = letters.get(0).value();
     assertThat(letter.getReason()).isEqualTo(reason);
     assertThat(letter.getSource()).isEqualTo("ingest-gateway");
-    byte[] kept = new byte[letter.getValue().remaining()];
-    letter.getValue().get(kept);
-    assertThat(kept).isEqualTo(body);
+    assertThat(RunningGateway.keptBody(letter)).isEqualTo(body);
   }
 
   static void assertErrorShape(Answer answer) {

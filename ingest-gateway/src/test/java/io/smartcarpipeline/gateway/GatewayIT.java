@@ -15,8 +15,6 @@ import io.smartcarpipeline.gateway.normalise.EventRendering;
 import io.smartcarpipeline.gateway.normalise.VehicleEventMapper;
 import io.smartcarpipeline.localstack.LocalStack;
 import io.smartcarpipeline.localstack.junit.LocalStackExtension;
-import io.smartcarpipeline.schemas.Topics;
-import io.smartcarpipeline.support.config.CommonSettings;
 import io.smartcarpipeline.support.config.Settings;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -29,7 +27,6 @@ import java.util.Map;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -48,51 +45,25 @@ class GatewayIT {
   private static final ObjectMapper JSON = new ObjectMapper();
   static final List<String> FIXTURES = Fixtures.VEHICLE_EVENTS;
 
-  private static GatewayApp gateway;
+  private static RunningGateway gateway;
   private static GatewayClient client;
-  private static TopicProbe<VehicleEvent> events;
-  private static TopicProbe<DeadLetter> deadLetters;
-
-  private Map<TopicPartition, Long> eventsMark;
-  private Map<TopicPartition, Long> deadLettersMark;
 
   @BeforeAll
   static void startGateway(LocalStack stack) {
-    gateway =
-        GatewayApp.start(
-            Settings.of(
-                Map.of(
-                    GatewayConfig.MANAGEMENT_TOKEN,
-                    TOKEN,
-                    GatewayConfig.MANAGEMENT_TOKEN_PREVIOUS,
-                    OLD_TOKEN,
-                    GatewayConfig.PORT,
-                    "0",
-                    GatewayConfig.INSTANCES,
-                    "2",
-                    CommonSettings.KAFKA_BOOTSTRAP_SERVERS,
-                    stack.bootstrapServers(),
-                    CommonSettings.SCHEMA_REGISTRY_URL,
-                    stack.schemaRegistryUrl())));
-    client = new GatewayClient(gateway.port());
-    events =
-        new TopicProbe<>(
-            stack.bootstrapServers(), stack.schemaRegistryUrl(), Topics.VEHICLE_EVENTS);
-    deadLetters =
-        new TopicProbe<>(stack.bootstrapServers(), stack.schemaRegistryUrl(), Topics.DEAD_LETTERS);
+    Map<String, String> settings = RunningGateway.settings(stack, TOKEN);
+    settings.put(GatewayConfig.MANAGEMENT_TOKEN_PREVIOUS, OLD_TOKEN);
+    gateway = RunningGateway.start(stack, Settings.of(settings));
+    client = gateway.client();
   }
 
   @AfterAll
   static void stopGateway() {
-    events.close();
-    deadLetters.close();
     gateway.close();
   }
 
   @BeforeEach
   void markTopics() {
-    eventsMark = events.mark();
-    deadLettersMark = deadLetters.mark();
+    gateway.markTopics();
   }
 
   @ParameterizedTest
@@ -110,7 +81,7 @@ class GatewayIT {
     assertThat(response.statusCode()).isEqualTo(200);
     assertThat(json(response).getString("status")).isEqualTo("accepted");
     assertThat(json(response).getString("eventId")).isEqualTo(root.get("eventId").asText());
-    List<ConsumerRecord<String, VehicleEvent>> written = events.recordsSince(eventsMark);
+    List<ConsumerRecord<String, VehicleEvent>> written = gateway.newEvents();
     assertThat(written).hasSize(1);
     VehicleEvent actual = written.get(0).value();
     VehicleEvent expected =
@@ -127,7 +98,7 @@ class GatewayIT {
     assertThat(written.get(0).key())
         .isEqualTo(root.path("data").path("vehicle").path("id").asText());
     assertThat(actual.getSignals()).hasSize(root.path("data").path("signals").size());
-    assertThat(deadLetters.recordsSince(deadLettersMark)).isEmpty();
+    assertThat(gateway.newDeadLetters()).isEmpty();
   }
 
   @Test
@@ -139,7 +110,7 @@ class GatewayIT {
         client.deliver(body, hmacHex(TOKEN, body), "application/x-www-form-urlencoded");
 
     assertThat(response.statusCode()).isEqualTo(200);
-    assertThat(events.recordsSince(eventsMark)).hasSize(1);
+    assertThat(gateway.newEvents()).hasSize(1);
   }
 
   @Test
@@ -149,7 +120,7 @@ class GatewayIT {
     HttpResponse<String> response = client.deliver(body, hmacHex(OLD_TOKEN, body));
 
     assertThat(response.statusCode()).isEqualTo(200);
-    assertThat(events.recordsSince(eventsMark))
+    assertThat(gateway.newEvents())
         .singleElement()
         .satisfies(
             r -> assertThat(r.value().getSignature()).isEqualTo(SignatureCheck.PREVIOUS_KEY));
@@ -169,8 +140,8 @@ class GatewayIT {
       assertThat(json(response).getString("challenge"))
           .isEqualTo(hmacHex(TOKEN, "any-abcd".getBytes(StandardCharsets.UTF_8)));
     }
-    assertThat(events.recordsSince(eventsMark)).isEmpty();
-    assertThat(deadLetters.recordsSince(deadLettersMark)).isEmpty();
+    assertThat(gateway.newEvents()).isEmpty();
+    assertThat(gateway.newDeadLetters()).isEmpty();
   }
 
   @Test
@@ -230,7 +201,7 @@ class GatewayIT {
 
     assertThat(response.statusCode()).isEqualTo(413);
     assertThat(errorCode(response)).isEqualTo("PAYLOAD_TOO_LARGE");
-    assertThat(events.recordsSince(eventsMark)).isEmpty();
+    assertThat(gateway.newEvents()).isEmpty();
   }
 
   @ParameterizedTest
@@ -255,14 +226,12 @@ class GatewayIT {
             "MISSING_EVENT_TYPE",
             "MISSING_VEHICLE_ID",
             "MISSING_CHALLENGE");
-    assertThat(events.recordsSince(eventsMark)).isEmpty();
+    assertThat(gateway.newEvents()).isEmpty();
     // issue 12: the raw body is on the dead-letter topic, with the error code as its reason
-    List<ConsumerRecord<String, DeadLetter>> letters = deadLetters.recordsSince(deadLettersMark);
+    List<ConsumerRecord<String, DeadLetter>> letters = gateway.newDeadLetters();
     assertThat(letters).hasSize(1);
     assertThat(letters.get(0).value().getReason()).isEqualTo(errorCode(response));
-    byte[] kept = new byte[letters.get(0).value().getValue().remaining()];
-    letters.get(0).value().getValue().get(kept);
-    assertThat(kept).isEqualTo(body);
+    assertThat(RunningGateway.keptBody(letters.get(0).value())).isEqualTo(body);
   }
 
   @Test
@@ -273,7 +242,7 @@ class GatewayIT {
     HttpResponse<String> retry = client.deliver(body, hmacHex(TOKEN, body));
 
     assertThat(List.of(first.statusCode(), retry.statusCode())).containsExactly(200, 200);
-    assertThat(events.recordsSince(eventsMark))
+    assertThat(gateway.newEvents())
         .extracting(r -> r.value().getEventId())
         .containsExactly(
             "1821c036-71cb-408f-8dee-2989b9764307", "1821c036-71cb-408f-8dee-2989b9764307");
@@ -288,15 +257,13 @@ class GatewayIT {
     HttpResponse<String> response = client.deliver(body, hmacHex(TOKEN, body));
 
     assertThat(response.statusCode()).isEqualTo(202);
-    assertThat(events.recordsSince(eventsMark)).isEmpty();
-    List<ConsumerRecord<String, DeadLetter>> letters = deadLetters.recordsSince(deadLettersMark);
+    assertThat(gateway.newEvents()).isEmpty();
+    List<ConsumerRecord<String, DeadLetter>> letters = gateway.newDeadLetters();
     assertThat(letters).hasSize(1);
     DeadLetter letter = letters.get(0).value();
     assertThat(letter.getReason()).isEqualTo("UNKNOWN_EVENT_TYPE");
     assertThat(letter.getSource()).isEqualTo("ingest-gateway");
-    byte[] kept = new byte[letter.getValue().remaining()];
-    letter.getValue().get(kept);
-    assertThat(kept).isEqualTo(body);
+    assertThat(RunningGateway.keptBody(letter)).isEqualTo(body);
     assertThat(letters.get(0).key()).isEqualTo("v-42");
   }
 
@@ -331,8 +298,8 @@ class GatewayIT {
   private void assertUnauthorizedAndNothingWritten(HttpResponse<String> response, String code) {
     assertThat(response.statusCode()).isEqualTo(401);
     assertThat(errorCode(response)).isEqualTo(code);
-    assertThat(events.recordsSince(eventsMark)).isEmpty();
-    assertThat(deadLetters.recordsSince(deadLettersMark)).isEmpty();
+    assertThat(gateway.newEvents()).isEmpty();
+    assertThat(gateway.newDeadLetters()).isEmpty();
   }
 
   /** HMAC-SHA256 hex, computed here independently of the gateway's code. */

@@ -4,20 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.smartcarpipeline.dispatcher.CommandProducer;
-import io.smartcarpipeline.dispatcher.DispatcherApp;
 import io.smartcarpipeline.events.CommandRequest;
 import io.smartcarpipeline.events.CommandResult;
 import io.smartcarpipeline.events.CommandStatus;
 import io.smartcarpipeline.events.CommandType;
 import io.smartcarpipeline.localstack.LocalStack;
 import io.smartcarpipeline.localstack.junit.LocalStackExtension;
-import io.smartcarpipeline.sim.SimConfig;
 import io.smartcarpipeline.sim.SmartcarApiSim;
 import io.smartcarpipeline.sim.fault.FaultProfile;
 import io.smartcarpipeline.sim.fault.FaultRules;
-import io.smartcarpipeline.support.config.Settings;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -34,29 +30,33 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(LocalStackExtension.class)
 class AmbiguousOutcomeIT {
 
-  private static final Duration RESULT_WAIT = Duration.ofSeconds(40);
-
-  private static LocalStack stack;
+  private static DispatcherFixture it;
   private static SmartcarApiSim sim;
-  private static DispatcherApp dispatcher;
-  private static CommandProducer producer;
-  private static ResultCollector results;
 
   @BeforeAll
-  static void startAll(LocalStack localStack) {
-    stack = localStack;
-    sim = SmartcarApiSim.start(SimConfig.builder().port(0).bucket(0, 0).seed(3).build());
-    dispatcher = DispatcherApp.start(settings());
-    producer = new CommandProducer(stack.bootstrapServers(), stack.schemaRegistryUrl());
-    results = new ResultCollector(stack.bootstrapServers(), stack.schemaRegistryUrl());
+  static void startAll(LocalStack stack) {
+    it =
+        DispatcherFixture.start(
+            stack,
+            3,
+            "dispatcher-ambiguous-it",
+            Map.of(
+                "DISPATCHER_RETRY_MAX_ATTEMPTS", "3",
+                "DISPATCHER_RETRY_INITIAL_BACKOFF", "20ms",
+                "DISPATCHER_RETRY_MAX_BACKOFF", "100ms",
+                "DISPATCHER_STATE_READ_DELAY", "300ms",
+                "DISPATCHER_OEM_RATE_LIMIT_HOLD", "1h",
+                "DISPATCHER_RATE_BUCKET_CAPACITY", "1000",
+                "DISPATCHER_RATE_REFILL_PER_MINUTE", "60000",
+                "DISPATCHER_VEHICLE_SPACING", "0s",
+                "DISPATCHER_SHUTDOWN_GRACE", "5s",
+                "TOPIC_PARTITIONS", "3"));
+    sim = it.sim();
   }
 
   @AfterAll
   static void stopAll() {
-    results.close();
-    producer.close();
-    dispatcher.close();
-    sim.close();
+    it.close();
   }
 
   @AfterEach
@@ -64,63 +64,24 @@ class AmbiguousOutcomeIT {
     sim.setFaults(FaultRules.none());
   }
 
-  private static Settings settings() {
-    Map<String, String> s = new HashMap<>();
-    s.put("KAFKA_BOOTSTRAP_SERVERS", stack.bootstrapServers());
-    s.put("SCHEMA_REGISTRY_URL", stack.schemaRegistryUrl());
-    s.put("SMARTCAR_CLIENT_ID", "client_sim");
-    s.put("SMARTCAR_CLIENT_SECRET", "sim-secret");
-    s.put("SMARTCAR_API_V3_ORIGIN", sim.v3Origin());
-    s.put("SMARTCAR_IAM_ORIGIN", sim.iamOrigin());
-    s.put("DISPATCHER_PORT", "0");
-    s.put("DISPATCHER_GROUP_ID", "dispatcher-ambiguous-it");
-    s.put("DISPATCHER_INSTANCE_ID", "it-0");
-    s.put("DISPATCHER_READ_TIMEOUT", "5s");
-    s.put("DISPATCHER_RETRY_MAX_ATTEMPTS", "3");
-    s.put("DISPATCHER_RETRY_INITIAL_BACKOFF", "20ms");
-    s.put("DISPATCHER_RETRY_MAX_BACKOFF", "100ms");
-    s.put("DISPATCHER_STATE_READ_DELAY", "300ms");
-    s.put("DISPATCHER_OEM_RATE_LIMIT_HOLD", "1h");
-    s.put("DISPATCHER_RATE_BUCKET_CAPACITY", "1000");
-    s.put("DISPATCHER_RATE_REFILL_PER_MINUTE", "60000");
-    s.put("DISPATCHER_VEHICLE_SPACING", "0s");
-    s.put("DISPATCHER_SHUTDOWN_GRACE", "5s");
-    s.put("TOPIC_PARTITIONS", "3");
-    return Settings.of(s);
-  }
-
   private static void addVehicle(String id, boolean locked, boolean charging) {
-    sim.vehicles()
-        .add(
-            sim.vehicles()
-                .builder(id, "user-" + id)
-                .pluggedIn(true)
-                .soc(40)
-                .locked(locked)
-                .charging(charging)
-                .build());
+    sim.vehicles().add(it.vehicle(id).locked(locked).charging(charging).build());
   }
 
   private static CommandResult dispatch(String vehicle, CommandType type, Duration ttl) {
     Integer percent = type == CommandType.SET_CHARGE_LIMIT ? 80 : null;
     CommandRequest r =
         CommandProducer.request(type, vehicle, "user-" + vehicle, percent, null, null, ttl);
-    producer.send(r);
-    List<String> ids = List.of(r.getCommandId());
-    Map<String, List<CommandResult>> got =
-        await()
-            .atMost(RESULT_WAIT)
-            .pollInterval(Duration.ofMillis(100))
-            .until(() -> results.poll(ids), m -> m.keySet().containsAll(ids));
-    return got.get(r.getCommandId()).get(0);
+    it.producer().send(r);
+    return it.awaitResults(List.of(r.getCommandId())).get(r.getCommandId()).get(0);
   }
 
   private static int calls(String vehicle, String command) {
-    return sim.requests().count(vehicle, command);
+    return it.calls(vehicle, command);
   }
 
   private static int reads(String vehicle) {
-    return sim.requests().count(vehicle, "signals");
+    return it.calls(vehicle, "signals");
   }
 
   @Test

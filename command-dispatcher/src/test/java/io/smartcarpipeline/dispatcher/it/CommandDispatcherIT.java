@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.smartcarpipeline.dispatcher.CommandProducer;
-import io.smartcarpipeline.dispatcher.DispatcherApp;
 import io.smartcarpipeline.events.CommandRequest;
 import io.smartcarpipeline.events.CommandResult;
 import io.smartcarpipeline.events.CommandStatus;
@@ -13,16 +12,13 @@ import io.smartcarpipeline.events.DeadLetter;
 import io.smartcarpipeline.localstack.LocalStack;
 import io.smartcarpipeline.localstack.junit.LocalStackExtension;
 import io.smartcarpipeline.schemas.Topics;
-import io.smartcarpipeline.sim.SimConfig;
 import io.smartcarpipeline.sim.SmartcarApiSim;
 import io.smartcarpipeline.sim.api.LoggedRequest;
 import io.smartcarpipeline.sim.fault.FaultProfile;
 import io.smartcarpipeline.sim.fault.FaultRules;
-import io.smartcarpipeline.support.config.Settings;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -38,61 +34,46 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(LocalStackExtension.class)
 class CommandDispatcherIT {
 
-  private static final Duration RESULT_WAIT = Duration.ofSeconds(40);
+  private static final Duration RESULT_WAIT = DispatcherFixture.RESULT_WAIT;
 
-  private static LocalStack stack;
+  private static DispatcherFixture it;
   private static SmartcarApiSim sim;
-  private static DispatcherApp dispatcher;
   private static CommandProducer producer;
   private static ResultCollector results;
 
   @BeforeAll
-  static void startAll(LocalStack localStack) {
-    stack = localStack;
-    sim = SmartcarApiSim.start(SimConfig.builder().port(0).bucket(0, 0).seed(7).build());
-    dispatcher = DispatcherApp.start(settings());
-    producer = new CommandProducer(stack.bootstrapServers(), stack.schemaRegistryUrl());
-    results = new ResultCollector(stack.bootstrapServers(), stack.schemaRegistryUrl());
+  static void startAll(LocalStack stack) {
+    it =
+        DispatcherFixture.start(
+            stack,
+            7,
+            "dispatcher-it",
+            Map.ofEntries(
+                Map.entry("DISPATCHER_RETRY_MAX_ATTEMPTS", "10"),
+                Map.entry("DISPATCHER_RETRY_INITIAL_BACKOFF", "20ms"),
+                Map.entry("DISPATCHER_RETRY_MAX_BACKOFF", "200ms"),
+                Map.entry("DISPATCHER_RETRY_VEHICLE_SCHEDULE", "200ms"),
+                Map.entry("DISPATCHER_RATE_BUCKET_CAPACITY", "1000"),
+                Map.entry("DISPATCHER_RATE_REFILL_PER_MINUTE", "60000"),
+                Map.entry("DISPATCHER_VEHICLE_SPACING", "0s"),
+                Map.entry("DISPATCHER_BREAKER_MIN_CALLS", "20"),
+                Map.entry("DISPATCHER_BREAKER_FAILURE_RATE", "0.9"),
+                Map.entry("DISPATCHER_BREAKER_OPEN_FOR", "500ms"),
+                Map.entry("DISPATCHER_SHUTDOWN_GRACE", "10s"),
+                Map.entry("DISPATCHER_STATE_READ_DELAY", "200ms"),
+                Map.entry("TOPIC_PARTITIONS", "3")));
+    sim = it.sim();
+    producer = it.producer();
+    results = it.results();
   }
 
   @AfterAll
   static void stopAll() {
-    results.close();
-    producer.close();
-    dispatcher.close();
-    sim.close();
-  }
-
-  private static Settings settings() {
-    Map<String, String> s = new HashMap<>();
-    s.put("KAFKA_BOOTSTRAP_SERVERS", stack.bootstrapServers());
-    s.put("SCHEMA_REGISTRY_URL", stack.schemaRegistryUrl());
-    s.put("SMARTCAR_CLIENT_ID", "client_sim");
-    s.put("SMARTCAR_CLIENT_SECRET", "sim-secret");
-    s.put("SMARTCAR_API_V3_ORIGIN", sim.v3Origin());
-    s.put("SMARTCAR_IAM_ORIGIN", sim.iamOrigin());
-    s.put("DISPATCHER_PORT", "0");
-    s.put("DISPATCHER_GROUP_ID", "dispatcher-it");
-    s.put("DISPATCHER_INSTANCE_ID", "it-0");
-    s.put("DISPATCHER_READ_TIMEOUT", "5s");
-    s.put("DISPATCHER_RETRY_MAX_ATTEMPTS", "10");
-    s.put("DISPATCHER_RETRY_INITIAL_BACKOFF", "20ms");
-    s.put("DISPATCHER_RETRY_MAX_BACKOFF", "200ms");
-    s.put("DISPATCHER_RETRY_VEHICLE_SCHEDULE", "200ms");
-    s.put("DISPATCHER_RATE_BUCKET_CAPACITY", "1000");
-    s.put("DISPATCHER_RATE_REFILL_PER_MINUTE", "60000");
-    s.put("DISPATCHER_VEHICLE_SPACING", "0s");
-    s.put("DISPATCHER_BREAKER_MIN_CALLS", "20");
-    s.put("DISPATCHER_BREAKER_FAILURE_RATE", "0.9");
-    s.put("DISPATCHER_BREAKER_OPEN_FOR", "500ms");
-    s.put("DISPATCHER_SHUTDOWN_GRACE", "10s");
-    s.put("DISPATCHER_STATE_READ_DELAY", "200ms");
-    s.put("TOPIC_PARTITIONS", "3");
-    return Settings.of(s);
+    it.close();
   }
 
   private static void addVehicle(String id) {
-    sim.vehicles().add(sim.vehicles().builder(id, "user-" + id).pluggedIn(true).soc(40).build());
+    it.addVehicle(id);
   }
 
   private static CommandRequest command(String vehicle, CommandType type, Integer percent) {
@@ -102,10 +83,7 @@ class CommandDispatcherIT {
   }
 
   private static Map<String, List<CommandResult>> awaitResults(List<String> ids) {
-    return await()
-        .atMost(RESULT_WAIT)
-        .pollInterval(Duration.ofMillis(100))
-        .until(() -> results.poll(ids), r -> r.keySet().containsAll(ids));
+    return it.awaitResults(ids);
   }
 
   /** The commands the sim saw for a vehicle, consecutive repeats (retries) collapsed. */
@@ -224,7 +202,7 @@ class CommandDispatcherIT {
     // goes to the dead-letter topic instead of a second result
     try (TopicCollector<DeadLetter> deadLetters =
         new TopicCollector<>(
-            stack.bootstrapServers(), stack.schemaRegistryUrl(), Topics.DEAD_LETTERS)) {
+            it.stack().bootstrapServers(), it.stack().schemaRegistryUrl(), Topics.DEAD_LETTERS)) {
       await()
           .atMost(RESULT_WAIT)
           .until(
@@ -301,7 +279,7 @@ class CommandDispatcherIT {
     addVehicle(vehicle);
     producer.sendAndWait(command(vehicle, CommandType.LOCK, null), RESULT_WAIT);
     java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
-    String base = "http://localhost:" + dispatcher.port();
+    String base = "http://localhost:" + it.dispatcher().port();
 
     // when
     var ready =
@@ -391,9 +369,9 @@ class CommandDispatcherIT {
 
     // when the dispatcher is closed mid-run and a new one started
     await().atMost(RESULT_WAIT).until(() -> results.poll(ids).size() >= 3);
-    dispatcher.close();
+    it.stopDispatcher();
     int doneBeforeRestart = results.poll(ids).size();
-    dispatcher = DispatcherApp.start(settings());
+    it.startDispatcher();
 
     // then every command has exactly one result, and no command reached the car twice
     Map<String, List<CommandResult>> byId = awaitResults(ids);

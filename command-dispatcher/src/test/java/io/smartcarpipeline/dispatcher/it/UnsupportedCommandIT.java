@@ -16,10 +16,8 @@ import io.smartcarpipeline.events.VehicleConnection;
 import io.smartcarpipeline.localstack.LocalStack;
 import io.smartcarpipeline.localstack.junit.LocalStackExtension;
 import io.smartcarpipeline.schemas.Topics;
-import io.smartcarpipeline.sim.SimConfig;
 import io.smartcarpipeline.sim.SmartcarApiSim;
 import io.smartcarpipeline.sim.api.LoggedRequest;
-import io.smartcarpipeline.support.config.Settings;
 import io.smartcarpipeline.support.kafka.KafkaClientSettings;
 import io.smartcarpipeline.support.kafka.KafkaClients;
 import io.smartcarpipeline.support.kafka.TopicCreator;
@@ -29,7 +27,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.admin.Admin;
@@ -53,13 +50,14 @@ class UnsupportedCommandIT {
   void shouldRejectAKnownUnsupportedCommandWithoutCallingSmartcarAndSendTheOthers(LocalStack stack)
       throws Exception {
     // given a dispatcher started while no fleet-sync has created the connections topic
-    try (SmartcarApiSim sim =
-            SmartcarApiSim.start(SimConfig.builder().port(0).bucket(0, 0).seed(11).build());
-        DispatcherApp dispatcher = DispatcherApp.start(settings(stack, sim));
-        CommandProducer commands =
-            new CommandProducer(stack.bootstrapServers(), stack.schemaRegistryUrl());
-        ResultCollector results =
-            new ResultCollector(stack.bootstrapServers(), stack.schemaRegistryUrl())) {
+    try (DispatcherFixture it =
+        DispatcherFixture.start(
+            stack,
+            11,
+            "dispatcher-unsupported-it",
+            Map.of("DISPATCHER_VEHICLE_SPACING", "0s", "DISPATCHER_SHUTDOWN_GRACE", "5s"))) {
+      SmartcarApiSim sim = it.sim();
+      DispatcherApp dispatcher = it.dispatcher();
       sim.vehicles().add(sim.vehicles().builder(VEHICLE, "user-" + VEHICLE).build());
       await().atMost(Duration.ofSeconds(30)).until(() -> ready(dispatcher.port()) == 200);
       assertThat(knownUnsupported(dispatcher.port())).isZero();
@@ -77,13 +75,10 @@ class UnsupportedCommandIT {
       CommandRequest lock =
           CommandProducer.request(
               CommandType.LOCK, VEHICLE, "user-" + VEHICLE, null, null, null, null);
-      commands.send(destination);
-      commands.send(lock);
-      List<String> ids = List.of(destination.getCommandId(), lock.getCommandId());
+      it.producer().send(destination);
+      it.producer().send(lock);
       Map<String, List<CommandResult>> byId =
-          await()
-              .atMost(Duration.ofSeconds(40))
-              .until(() -> results.poll(ids), r -> r.keySet().containsAll(ids));
+          it.awaitResults(List.of(destination.getCommandId(), lock.getCommandId()));
 
       // then SET_DESTINATION is REJECTED unsent, naming the vehicle and where to check
       CommandResult rejected = byId.get(destination.getCommandId()).get(0);
@@ -135,23 +130,6 @@ class UnsupportedCommandIT {
         new KafkaProducer<>(KafkaClients.producerConfig(kafka, "it-fleet-sync"))) {
       producer.send(new ProducerRecord<>(Topics.CONNECTIONS.name(), VEHICLE, record)).get();
     }
-  }
-
-  private static Settings settings(LocalStack stack, SmartcarApiSim sim) {
-    Map<String, String> s = new HashMap<>();
-    s.put("KAFKA_BOOTSTRAP_SERVERS", stack.bootstrapServers());
-    s.put("SCHEMA_REGISTRY_URL", stack.schemaRegistryUrl());
-    s.put("SMARTCAR_CLIENT_ID", "client_sim");
-    s.put("SMARTCAR_CLIENT_SECRET", "sim-secret");
-    s.put("SMARTCAR_API_V3_ORIGIN", sim.v3Origin());
-    s.put("SMARTCAR_IAM_ORIGIN", sim.iamOrigin());
-    s.put("DISPATCHER_PORT", "0");
-    s.put("DISPATCHER_GROUP_ID", "dispatcher-unsupported-it");
-    s.put("DISPATCHER_INSTANCE_ID", "it-0");
-    s.put("DISPATCHER_READ_TIMEOUT", "5s");
-    s.put("DISPATCHER_VEHICLE_SPACING", "0s");
-    s.put("DISPATCHER_SHUTDOWN_GRACE", "5s");
-    return Settings.of(s);
   }
 
   private static int ready(int port) throws Exception {

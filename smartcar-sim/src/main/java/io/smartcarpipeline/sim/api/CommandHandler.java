@@ -38,25 +38,20 @@ public final class CommandHandler {
 
   private final Vertx vertx;
   private final SimServices services;
-  private final VehicleRequestGuard guard;
+  private final RouteGuard guard;
   private final AtomicLong executions = new AtomicLong();
 
   public CommandHandler(Vertx vertx, SimServices services) {
     this.vertx = vertx;
     this.services = services;
-    this.guard = new VehicleRequestGuard(services);
+    this.guard = new RouteGuard(services);
   }
 
   /** Route handler for one command type. */
   public void handle(RoutingContext ctx, CommandType type) {
     String vehicleId = ctx.pathParam("id");
-    var admission =
-        guard.admit(
-            ctx.request().getHeader("Authorization"),
-            ctx.request().getHeader("sc-user-id"),
-            vehicleId);
-    if (admission.error() != null) {
-      SimResponses.error(ctx, admission.error());
+    SimVehicle vehicle = guard.admitVehicle(ctx, vehicleId).orElse(null);
+    if (vehicle == null) {
       return;
     }
     CommandParams.Parsed parsed = parse(ctx, type);
@@ -66,7 +61,7 @@ public final class CommandHandler {
     }
     FaultDecision fault =
         services.faults().decide(vehicleId, type.wireName(), services.clock().instant());
-    after(fault.latencyMs(), () -> act(ctx, admission.vehicle(), type, parsed.params(), fault));
+    after(fault.latencyMs(), () -> act(ctx, vehicle, type, parsed.params(), fault));
   }
 
   private static CommandParams.Parsed parse(RoutingContext ctx, CommandType type) {

@@ -25,21 +25,19 @@ public final class CompatibilityHandler {
   public static final String PREFIX = "/compatibility/v3";
 
   private final SimServices services;
-  private final VehicleRequestGuard guard;
+  private final RouteGuard guard;
   private final FaultedAnswer faulted;
   private final CompatibilityCatalog catalog = new CompatibilityCatalog();
 
   public CompatibilityHandler(Vertx vertx, SimServices services) {
     this.services = services;
-    this.guard = new VehicleRequestGuard(services);
+    this.guard = new RouteGuard(services);
     this.faulted = new FaultedAnswer(vertx, services);
   }
 
   /** Route handler. */
   public void handle(RoutingContext ctx) {
-    SmartcarError refused = guard.admitApp(ctx.request().getHeader("Authorization"));
-    if (refused != null) {
-      SimResponses.error(ctx, refused);
+    if (!guard.admitApp(ctx)) {
       return;
     }
     String vehicleId = ctx.queryParams().get("vehicleId");

@@ -1,6 +1,5 @@
 package io.smartcarpipeline.sim.api;
 
-import io.smartcarpipeline.sim.SmartcarError;
 import io.smartcarpipeline.sim.fault.FaultRules;
 import io.smartcarpipeline.sim.vehicle.Connection;
 import io.smartcarpipeline.sim.vehicle.SimVehicle;
@@ -22,27 +21,22 @@ import java.util.Objects;
 public final class ConnectionsHandler {
 
   private final SimServices services;
-  private final VehicleRequestGuard guard;
+  private final RouteGuard guard;
   private final FaultedAnswer faulted;
 
   public ConnectionsHandler(Vertx vertx, SimServices services) {
     this.services = services;
-    this.guard = new VehicleRequestGuard(services);
+    this.guard = new RouteGuard(services);
     this.faulted = new FaultedAnswer(vertx, services);
   }
 
   /** {@code GET /v3/connections}. */
   public void list(RoutingContext ctx) {
-    SmartcarError refused = guard.admitApp(ctx.request().getHeader("Authorization"));
-    if (refused != null) {
-      SimResponses.error(ctx, refused);
+    if (!guard.admitApp(ctx)) {
       return;
     }
-    Paging paging;
-    try {
-      paging = Paging.of(ctx);
-    } catch (Paging.BadPage e) {
-      SimResponses.error(ctx, e.error());
+    Paging paging = Paging.orAnswer(ctx).orElse(null);
+    if (paging == null) {
       return;
     }
     String vehicleId = ctx.queryParams().get("filter[vehicleId]");
@@ -67,16 +61,10 @@ public final class ConnectionsHandler {
   /** {@code GET /v3/vehicles/{id}}. */
   public void vehicle(RoutingContext ctx) {
     String vehicleId = ctx.pathParam("id");
-    var admission =
-        guard.admit(
-            ctx.request().getHeader("Authorization"),
-            ctx.request().getHeader("sc-user-id"),
-            vehicleId);
-    if (admission.error() != null) {
-      SimResponses.error(ctx, admission.error());
+    SimVehicle vehicle = guard.admitVehicle(ctx, vehicleId).orElse(null);
+    if (vehicle == null) {
       return;
     }
-    SimVehicle vehicle = admission.vehicle();
     faulted.respond(
         ctx,
         vehicleId,

@@ -35,41 +35,18 @@ public final class FleetSignalsView {
     JsonArray data = new JsonArray();
     for (int i = 0; i < signals.size(); i++) {
       JsonObject s = signals.getJsonObject(i);
-      String code = s.getString("code");
-      JsonObject meta = s.getJsonObject("meta", new JsonObject());
       JsonObject attributes =
-          new JsonObject()
-              .put("code", code)
-              .put("name", s.getString("name"))
-              .put("group", s.getString("group"))
-              .put("status", s.getJsonObject("status"));
+          SignalsDocument.attributes(
+              s.getString("code"),
+              s.getString("name"),
+              s.getString("group"),
+              s.getJsonObject("status"));
       if (s.containsKey("body")) {
         attributes.put("body", s.getValue("body"));
       }
-      data.add(
-          new JsonObject()
-              .put("id", code)
-              .put("type", "signal")
-              .put("attributes", attributes)
-              .put(
-                  "meta",
-                  new JsonObject()
-                      .put("retrievedAt", retrievedAt)
-                      .put("oemUpdatedAt", meta.getValue("oemUpdatedAt")))
-              .put(
-                  "links",
-                  new JsonObject()
-                      .put("self", "/vehicles/" + event.vehicleId() + "/signals/" + code)));
+      Object oemUpdatedAt = s.getJsonObject("meta", new JsonObject()).getValue("oemUpdatedAt");
+      data.add(SignalsDocument.signal(event.vehicleId(), attributes, retrievedAt, oemUpdatedAt));
     }
-    return new JsonObject()
-        .put("data", data)
-        .put(
-            "meta",
-            new JsonObject()
-                .put("totalCount", data.size())
-                .put("pageSize", data.size())
-                .put("page", 1))
-        .put("links", new JsonObject().put("self", "/vehicles/" + event.vehicleId() + "/signals"))
-        .put("included", new JsonObject().put("vehicle", vehicle == null ? null : vehicle.copy()));
+    return SignalsDocument.answer(event.vehicleId(), data, vehicle == null ? null : vehicle.copy());
   }
 }

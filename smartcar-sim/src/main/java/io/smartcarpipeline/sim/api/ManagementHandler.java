@@ -31,13 +31,13 @@ public final class ManagementHandler {
 
   private final SimServices services;
   private final SubscriptionStore store;
-  private final VehicleRequestGuard guard;
+  private final RouteGuard guard;
   private final FaultedAnswer faulted;
 
   public ManagementHandler(Vertx vertx, SimServices services) {
     this.services = services;
     this.store = services.subscriptions();
-    this.guard = new VehicleRequestGuard(services);
+    this.guard = new RouteGuard(services);
     this.faulted = new FaultedAnswer(vertx, services);
   }
 
@@ -68,17 +68,8 @@ public final class ManagementHandler {
         .handler(ctx -> unsubscribe(ctx, null, ctx.pathParam("subscriptionId")));
   }
 
-  private boolean admitted(RoutingContext ctx) {
-    SmartcarError refused = guard.admitApp(ctx.request().getHeader("Authorization"));
-    if (refused != null) {
-      SimResponses.error(ctx, refused);
-      return false;
-    }
-    return true;
-  }
-
   private void getWebhook(RoutingContext ctx) {
-    if (!admitted(ctx)) {
+    if (!guard.admitApp(ctx)) {
       return;
     }
     String webhookId = ctx.pathParam("webhookId");
@@ -111,7 +102,7 @@ public final class ManagementHandler {
   }
 
   private void subscribe(RoutingContext ctx, String pathWebhookId) {
-    if (!admitted(ctx)) {
+    if (!guard.admitApp(ctx)) {
       return;
     }
     JsonObject attributes;
@@ -168,14 +159,11 @@ public final class ManagementHandler {
   }
 
   private void list(RoutingContext ctx, String webhookId, boolean webhookMustExist) {
-    if (!admitted(ctx)) {
+    if (!guard.admitApp(ctx)) {
       return;
     }
-    Paging paging;
-    try {
-      paging = Paging.of(ctx);
-    } catch (Paging.BadPage e) {
-      SimResponses.error(ctx, e.error());
+    Paging paging = Paging.orAnswer(ctx).orElse(null);
+    if (paging == null) {
       return;
     }
     String vehicleId = ctx.queryParams().get("filter[vehicleId]");
@@ -200,7 +188,7 @@ public final class ManagementHandler {
   }
 
   private void getSubscription(RoutingContext ctx) {
-    if (!admitted(ctx)) {
+    if (!guard.admitApp(ctx)) {
       return;
     }
     String id = ctx.pathParam("subscriptionId");
@@ -221,7 +209,7 @@ public final class ManagementHandler {
   }
 
   private void unsubscribe(RoutingContext ctx, String vehicleId, String subscriptionId) {
-    if (!admitted(ctx)) {
+    if (!guard.admitApp(ctx)) {
       return;
     }
     faulted.respond(

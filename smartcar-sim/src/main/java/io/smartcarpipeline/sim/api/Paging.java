@@ -8,6 +8,7 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 
 /**
@@ -30,6 +31,16 @@ public record Paging(int number, int size) {
     int number = positive(ctx.queryParams().get("page[number]"), 1, "page[number]");
     int size = positive(ctx.queryParams().get("page[size]"), DEFAULT_SIZE, "page[size]");
     return new Paging(number, Math.min(size, MAX_SIZE));
+  }
+
+  /** The page parameters, or empty once a bad one is answered 400 VALIDATION. */
+  static Optional<Paging> orAnswer(RoutingContext ctx) {
+    try {
+      return Optional.of(of(ctx));
+    } catch (BadPage e) {
+      SimResponses.error(ctx, e.error());
+      return Optional.empty();
+    }
   }
 
   /** A bad page parameter, answered 400 VALIDATION. */

@@ -25,27 +25,22 @@ public final class SignalsHandler {
 
   private final Vertx vertx;
   private final SimServices services;
-  private final VehicleRequestGuard guard;
+  private final RouteGuard guard;
 
   public SignalsHandler(Vertx vertx, SimServices services) {
     this.vertx = vertx;
     this.services = services;
-    this.guard = new VehicleRequestGuard(services);
+    this.guard = new RouteGuard(services);
   }
 
   /** Route handler. */
   public void handle(RoutingContext ctx) {
     String vehicleId = ctx.pathParam("id");
-    var admission =
-        guard.admit(
-            ctx.request().getHeader("Authorization"),
-            ctx.request().getHeader("sc-user-id"),
-            vehicleId);
-    if (admission.error() != null) {
-      SimResponses.error(ctx, admission.error());
+    SimVehicle vehicle = guard.admitVehicle(ctx, vehicleId).orElse(null);
+    if (vehicle == null) {
       return;
     }
-    boolean eightHourRule = eightHourRule(admission.vehicle());
+    boolean eightHourRule = eightHourRule(vehicle);
     if (eightHourRule) {
       long wait = services.teslaRule().check(vehicleId, services.simulatedNow());
       if (wait > 0) {
@@ -60,9 +55,9 @@ public final class SignalsHandler {
         fault.latencyMs()
             + (fault.kind() == FaultDecision.Kind.LONG_RUNNING ? fault.longRunningMs() : 0);
     if (delay <= 0) {
-      answer(ctx, admission.vehicle(), fault, eightHourRule);
+      answer(ctx, vehicle, fault, eightHourRule);
     } else {
-      vertx.setTimer(delay, id -> answer(ctx, admission.vehicle(), fault, eightHourRule));
+      vertx.setTimer(delay, id -> answer(ctx, vehicle, fault, eightHourRule));
     }
   }
 

@@ -64,50 +64,22 @@ public final class SignalsView {
               .put("latitude", v.destinationLatitude())
               .put("longitude", v.destinationLongitude()));
     }
-    String self = "/vehicles/" + v.id() + "/signals";
-    return new JsonObject()
-        .put("data", data)
-        .put(
-            "meta",
-            new JsonObject()
-                .put("totalCount", data.size())
-                .put("pageSize", data.size())
-                .put("page", 1))
-        .put("links", new JsonObject().put("self", self))
-        .put(
-            "included",
-            new JsonObject()
-                .put(
-                    "vehicle",
-                    new JsonObject()
-                        .put("id", v.id())
-                        .put("make", v.make())
-                        .put("model", v.model())
-                        .put("year", v.year())));
+    return SignalsDocument.answer(
+        v.id(),
+        data,
+        new JsonObject()
+            .put("id", v.id())
+            .put("make", v.make())
+            .put("model", v.model())
+            .put("year", v.year()));
   }
 
   private record Context(VehicleSnapshot v, long oemUpdatedAt, long retrievedAt, JsonArray data) {
     void add(String code, String name, String group, JsonObject body) {
       JsonObject attributes =
-          new JsonObject()
-              .put("code", code)
-              .put("name", name)
-              .put("group", group)
-              .put("status", new JsonObject().put("value", "SUCCESS"))
+          SignalsDocument.attributes(code, name, group, new JsonObject().put("value", "SUCCESS"))
               .put("body", body);
-      data.add(
-          new JsonObject()
-              .put("id", code)
-              .put("type", "signal")
-              .put("attributes", attributes)
-              .put(
-                  "meta",
-                  new JsonObject()
-                      .put("retrievedAt", retrievedAt)
-                      .put("oemUpdatedAt", oemUpdatedAt))
-              .put(
-                  "links",
-                  new JsonObject().put("self", "/vehicles/" + v.id() + "/signals/" + code)));
+      data.add(SignalsDocument.signal(v.id(), attributes, retrievedAt, oemUpdatedAt));
     }
   }
 

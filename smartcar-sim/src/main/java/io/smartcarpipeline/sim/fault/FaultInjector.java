@@ -11,8 +11,8 @@ import java.util.concurrent.atomic.AtomicReference;
  * swapped at runtime ({@code POST /_sim/faults}); thread-safe.
  *
  * <p>Rule: every request draws exactly two numbers (fault, latency), and the fault is picked by
- * cumulative shares in a fixed order: 429, 500, 502, 504, drop, long-running, 504-before, PENDING,
- * 502 UPSTREAM:RATE_LIMIT, none.
+ * cumulative shares in the fixed order of {@link FaultShare} (429, 500, 502, 504, drop,
+ * long-running, 504-before, PENDING, 502 UPSTREAM:RATE_LIMIT), then none.
  */
 public final class FaultInjector {
 
@@ -63,41 +63,12 @@ public final class FaultInjector {
   }
 
   private static FaultDecision.Kind pick(FaultProfile p, double u) {
-    double edge = p.rateLimitShare();
-    if (u < edge) {
-      return FaultDecision.Kind.RATE_LIMIT;
-    }
-    edge += p.serverErrorShare();
-    if (u < edge) {
-      return FaultDecision.Kind.SERVER_ERROR;
-    }
-    edge += p.upstreamShare();
-    if (u < edge) {
-      return FaultDecision.Kind.UPSTREAM;
-    }
-    edge += p.gatewayTimeoutShare();
-    if (u < edge) {
-      return FaultDecision.Kind.GATEWAY_TIMEOUT;
-    }
-    edge += p.dropShare();
-    if (u < edge) {
-      return FaultDecision.Kind.DROP;
-    }
-    edge += p.longRunningShare();
-    if (u < edge) {
-      return FaultDecision.Kind.LONG_RUNNING;
-    }
-    edge += p.gatewayTimeoutBeforeShare();
-    if (u < edge) {
-      return FaultDecision.Kind.GATEWAY_TIMEOUT_BEFORE;
-    }
-    edge += p.pendingShare();
-    if (u < edge) {
-      return FaultDecision.Kind.PENDING;
-    }
-    edge += p.oemRateLimitShare();
-    if (u < edge) {
-      return FaultDecision.Kind.OEM_RATE_LIMIT;
+    double edge = 0;
+    for (FaultShare share : FaultShare.values()) {
+      edge += share.of(p);
+      if (u < edge) {
+        return share.kind();
+      }
     }
     return FaultDecision.Kind.NONE;
   }

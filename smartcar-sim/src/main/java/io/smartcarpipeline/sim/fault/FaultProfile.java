@@ -1,12 +1,16 @@
 package io.smartcarpipeline.sim.fault;
 
+import java.util.function.Consumer;
+
 /**
  * How one kind of request misbehaves: the share (0..1) of each injected fault, the added latency,
  * the {@code Retry-After} of a 429 and how long a long-running answer holds the connection. Also
  * the JSON body of {@code POST /_sim/faults} (every field optional).
  *
  * <p>Rules: each share is within 0..1 and their sum is at most 1 (one request gets at most one
- * fault); latencies are non-negative with min ≤ max.
+ * fault); latencies and times are non-negative, and a max latency below the min is raised to it.
+ * Each rule is checked in one place ({@link FaultShare} for the shares) and a bad value is named by
+ * its field with the range it must be in.
  *
  * @param rateLimitShare share answered 429 {@code RATE_LIMIT:VEHICLE} with {@code Retry-After}
  * @param serverErrorShare share answered 500 {@code SERVER:INTERNAL}
@@ -80,32 +84,27 @@ public record FaultProfile(
   }
 
   public FaultProfile {
-    double sum =
-        requireShare("rateLimitShare", rateLimitShare)
-            + requireShare("serverErrorShare", serverErrorShare)
-            + requireShare("upstreamShare", upstreamShare)
-            + requireShare("gatewayTimeoutShare", gatewayTimeoutShare)
-            + requireShare("dropShare", dropShare)
-            + requireShare("longRunningShare", longRunningShare)
-            + requireShare("gatewayTimeoutBeforeShare", gatewayTimeoutBeforeShare)
-            + requireShare("pendingShare", pendingShare)
-            + requireShare("oemRateLimitShare", oemRateLimitShare);
-    if (sum > 1.0 + 1e-9) {
-      throw new IllegalArgumentException("the fault shares add up to " + sum + ", more than 1");
-    }
-    if (minLatencyMs < 0 || maxLatencyMs < 0) {
-      throw new IllegalArgumentException("latencies must be >= 0");
-    }
+    FaultShare.requireShares(
+        rateLimitShare,
+        serverErrorShare,
+        upstreamShare,
+        gatewayTimeoutShare,
+        dropShare,
+        longRunningShare,
+        gatewayTimeoutBeforeShare,
+        pendingShare,
+        oemRateLimitShare);
+    requireNonNegative("minLatencyMs", minLatencyMs);
+    requireNonNegative("maxLatencyMs", maxLatencyMs);
     if (maxLatencyMs < minLatencyMs) {
       maxLatencyMs = minLatencyMs;
     }
     retryAfterSeconds = retryAfterSeconds == null ? 1 : retryAfterSeconds;
     longRunningMs = longRunningMs == null ? 2000L : longRunningMs;
     reportDelayMs = reportDelayMs == null ? 0L : reportDelayMs;
-    if (retryAfterSeconds < 0 || longRunningMs < 0 || reportDelayMs < 0) {
-      throw new IllegalArgumentException(
-          "retryAfterSeconds, longRunningMs and reportDelayMs must be >= 0");
-    }
+    requireNonNegative("retryAfterSeconds", retryAfterSeconds);
+    requireNonNegative("longRunningMs", longRunningMs);
+    requireNonNegative("reportDelayMs", reportDelayMs);
   }
 
   /** Whether a command this profile lets run is reported late or never. */
@@ -113,11 +112,10 @@ public record FaultProfile(
     return neverReports || reportDelayMs > 0;
   }
 
-  private static double requireShare(String name, double share) {
-    if (!(share >= 0 && share <= 1)) {
-      throw new IllegalArgumentException(name + " must be within 0..1, was " + share);
+  private static void requireNonNegative(String field, long value) {
+    if (value < 0) {
+      throw new IllegalArgumentException(field + " must be >= 0, was " + value);
     }
-    return share;
   }
 
   /** No faults, no latency. */
@@ -125,73 +123,85 @@ public record FaultProfile(
     return NONE;
   }
 
+  /** A copy where {@code share} of the requests get {@code fault}. */
+  public FaultProfile withShare(FaultShare fault, double share) {
+    return copy(c -> c.shares[fault.ordinal()] = share);
+  }
+
   /** Share answered 429 RATE_LIMIT:VEHICLE with this Retry-After. */
   public FaultProfile withRateLimit(double share, int retryAfter) {
-    return copy().rateLimit(share).retryAfter(retryAfter).build();
+    return withShare(FaultShare.RATE_LIMIT, share).copy(c -> c.retryAfter = retryAfter);
   }
 
   /** Share answered 500 SERVER:INTERNAL. */
   public FaultProfile withServerErrors(double share) {
-    return copy().serverError(share).build();
+    return withShare(FaultShare.SERVER_ERROR, share);
   }
 
   /** Share answered 502 UPSTREAM:NO_RESPONSE. */
   public FaultProfile withUpstreamErrors(double share) {
-    return copy().upstream(share).build();
+    return withShare(FaultShare.UPSTREAM, share);
   }
 
   /** Share that runs the command, then answers 504 (ambiguous outcome). */
   public FaultProfile withGatewayTimeouts(double share) {
-    return copy().gatewayTimeout(share).build();
+    return withShare(FaultShare.GATEWAY_TIMEOUT, share);
   }
 
   /** Share answered 504 without running the command (ambiguous to the caller). */
   public FaultProfile withGatewayTimeoutsBefore(double share) {
-    return copy().gatewayTimeoutBefore(share).build();
+    return withShare(FaultShare.GATEWAY_TIMEOUT_BEFORE, share);
   }
 
   /** Share answered PENDING at once; the command runs {@code runAfterMs} later. */
   public FaultProfile withPending(double share, long runAfterMs) {
-    return copy().pending(share).longRunning(runAfterMs).build();
+    return withShare(FaultShare.PENDING, share).copy(c -> c.longRunning = runAfterMs);
   }
 
   /** Share answered 502 UPSTREAM:RATE_LIMIT. */
   public FaultProfile withOemRateLimit(double share) {
-    return copy().oemRateLimit(share).build();
+    return withShare(FaultShare.OEM_RATE_LIMIT, share);
   }
 
   /** The car reports the change of a command this profile lets run {@code delayMs} later. */
   public FaultProfile withReportDelay(long delayMs) {
-    return copy().reportDelay(delayMs).build();
+    return copy(c -> c.reportDelay = delayMs);
   }
 
   /** The car never reports the change of a command this profile lets run. */
   public FaultProfile withNeverReports() {
-    return copy().neverReports(true).build();
+    return copy(c -> c.never = true);
   }
 
   /** Share whose connection is closed without an answer. */
   public FaultProfile withDrops(double share) {
-    return copy().drop(share).build();
+    return withShare(FaultShare.DROP, share);
   }
 
   /** Share answered 202 chunked, the final body after {@code holdMs}. */
   public FaultProfile withLongRunning(double share, long holdMs) {
-    return copy().longRunningShare(share).longRunning(holdMs).build();
+    return withShare(FaultShare.LONG_RUNNING, share).copy(c -> c.longRunning = holdMs);
   }
 
   /** Added latency, uniform in {@code [minMs, maxMs]} (equal values: fixed). */
   public FaultProfile withLatency(long minMs, long maxMs) {
-    return copy().latency(minMs, maxMs).build();
+    return copy(
+        c -> {
+          c.minLatency = minMs;
+          c.maxLatency = maxMs;
+        });
   }
 
-  private Copy copy() {
-    return new Copy(this);
+  /** A copy with {@code change} applied, checked by the canonical constructor. */
+  private FaultProfile copy(Consumer<Copy> change) {
+    Copy copy = new Copy(this);
+    change.accept(copy);
+    return copy.build();
   }
 
-  /** A mutable copy for the withers. */
+  /** The components of a profile, mutable for the withers; shares in {@link FaultShare} order. */
   private static final class Copy {
-    private final double[] shares = new double[9];
+    private final double[] shares = new double[FaultShare.values().length];
     private long minLatency;
     private long maxLatency;
     private Integer retryAfter;
@@ -200,15 +210,9 @@ public record FaultProfile(
     private boolean never;
 
     Copy(FaultProfile p) {
-      shares[0] = p.rateLimitShare;
-      shares[1] = p.serverErrorShare;
-      shares[2] = p.upstreamShare;
-      shares[3] = p.gatewayTimeoutShare;
-      shares[4] = p.dropShare;
-      shares[5] = p.longRunningShare;
-      shares[6] = p.gatewayTimeoutBeforeShare;
-      shares[7] = p.pendingShare;
-      shares[8] = p.oemRateLimitShare;
+      for (FaultShare share : FaultShare.values()) {
+        shares[share.ordinal()] = share.of(p);
+      }
       minLatency = p.minLatencyMs;
       maxLatency = p.maxLatencyMs;
       retryAfter = p.retryAfterSeconds;
@@ -217,92 +221,21 @@ public record FaultProfile(
       never = p.neverReports;
     }
 
-    Copy rateLimit(double v) {
-      shares[0] = v;
-      return this;
-    }
-
-    Copy serverError(double v) {
-      shares[1] = v;
-      return this;
-    }
-
-    Copy upstream(double v) {
-      shares[2] = v;
-      return this;
-    }
-
-    Copy gatewayTimeout(double v) {
-      shares[3] = v;
-      return this;
-    }
-
-    Copy drop(double v) {
-      shares[4] = v;
-      return this;
-    }
-
-    Copy longRunningShare(double v) {
-      shares[5] = v;
-      return this;
-    }
-
-    Copy gatewayTimeoutBefore(double v) {
-      shares[6] = v;
-      return this;
-    }
-
-    Copy pending(double v) {
-      shares[7] = v;
-      return this;
-    }
-
-    Copy oemRateLimit(double v) {
-      shares[8] = v;
-      return this;
-    }
-
-    Copy retryAfter(int v) {
-      retryAfter = v;
-      return this;
-    }
-
-    Copy longRunning(long v) {
-      longRunning = v;
-      return this;
-    }
-
-    Copy reportDelay(long v) {
-      reportDelay = v;
-      return this;
-    }
-
-    Copy neverReports(boolean v) {
-      never = v;
-      return this;
-    }
-
-    Copy latency(long min, long max) {
-      minLatency = min;
-      maxLatency = max;
-      return this;
-    }
-
     FaultProfile build() {
       return new FaultProfile(
-          shares[0],
-          shares[1],
-          shares[2],
-          shares[3],
-          shares[4],
-          shares[5],
+          shares[FaultShare.RATE_LIMIT.ordinal()],
+          shares[FaultShare.SERVER_ERROR.ordinal()],
+          shares[FaultShare.UPSTREAM.ordinal()],
+          shares[FaultShare.GATEWAY_TIMEOUT.ordinal()],
+          shares[FaultShare.DROP.ordinal()],
+          shares[FaultShare.LONG_RUNNING.ordinal()],
           minLatency,
           maxLatency,
           retryAfter,
           longRunning,
-          shares[6],
-          shares[7],
-          shares[8],
+          shares[FaultShare.GATEWAY_TIMEOUT_BEFORE.ordinal()],
+          shares[FaultShare.PENDING.ordinal()],
+          shares[FaultShare.OEM_RATE_LIMIT.ordinal()],
           reportDelay,
           never);
     }

@@ -54,7 +54,7 @@ public final class FleetStepper {
       VehicleModel model = VehicleModel.create(profiles.get(i), i, seed, clock);
       VehicleProfile profile = profiles.get(i);
       boolean streamingWithoutKey =
-          "TESLA".equalsIgnoreCase(profile.make()) && !profile.hasVirtualKey();
+          "TESLA".equalsIgnoreCase(profile.car().make()) && !profile.car().hasVirtualKey();
       state.add(model.car(), "live", streamingWithoutKey);
       models.add(model);
       reporters.add(new VehicleReporter(profiles.get(i), new Random(seed * 7919 + i)));

@@ -63,15 +63,17 @@ public final class SignalRenderer {
 
   /** The reported state of charge: an integer, or with the profile's decimals. */
   static Number soc(VehicleProfile p, double soc) {
-    return p.socDecimals() == 0 ? (Number) Math.round(soc) : (Number) round(soc, p.socDecimals());
+    return p.car().socDecimals() == 0
+        ? (Number) Math.round(soc)
+        : (Number) round(soc, p.car().socDecimals());
   }
 
   private static long distance(VehicleProfile p, double km) {
-    return Math.round(p.imperial() ? km / KM_PER_MILE : km);
+    return Math.round(p.car().imperial() ? km / KM_PER_MILE : km);
   }
 
   private static String distanceUnit(VehicleProfile p) {
-    return p.imperial() ? "miles" : "km";
+    return p.car().imperial() ? "miles" : "km";
   }
 
   private static JsonObject chargeLimits(Readings r) {
@@ -85,9 +87,9 @@ public final class SignalRenderer {
 
   private static JsonObject nominalCapacity(VehicleProfile p) {
     JsonObject available =
-        new JsonObject().put("capacity", p.capacityKwh()).put("description", p.model());
+        new JsonObject().put("capacity", p.car().capacityKwh()).put("description", p.car().model());
     return new JsonObject()
-        .put("capacity", p.capacityKwh())
+        .put("capacity", p.car().capacityKwh())
         .put("source", "SMARTCAR")
         .put("availableCapacities", new JsonArray().add(available))
         .put("unit", "kWh");

@@ -91,8 +91,8 @@ public final class VehicleModel {
         };
     SimVehicle car =
         SimVehicle.builder(p.vehicleId(), p.userId())
-            .make(p.make(), p.model(), p.year())
-            .virtualKey(p.hasVirtualKey())
+            .make(p.car().make(), p.car().model(), p.car().year())
+            .virtualKey(p.car().hasVirtualKey())
             .pluggedIn(false)
             .soc(soc)
             .chargeLimit(index % 3 == 0 ? 90 : 80)
@@ -130,8 +130,8 @@ public final class VehicleModel {
   private void charge(VehicleSnapshot s, Duration dt) {
     double kw = PowerCurve.kilowatts(s.socPrecise(), maxKw(), dc);
     double kwh = kw * dt.toMillis() / 3_600_000.0;
-    double applied = car.charge(kwh / profile.capacityKwh() * 100);
-    energyAddedKwh += applied * profile.capacityKwh() / 100;
+    double applied = car.charge(kwh / profile.car().capacityKwh() * 100);
+    energyAddedKwh += applied * profile.car().capacityKwh() / 100;
   }
 
   private void drive(Instant now) {
@@ -139,7 +139,7 @@ public final class VehicleModel {
     double[] at = trip.positionAt(now);
     double km = Geo.distanceKm(s.latitude(), s.longitude(), at[0], at[1]);
     odometerKm += km;
-    car.discharge(km * profile.kwhPerKm() / profile.capacityKwh() * 100);
+    car.discharge(km * profile.car().kwhPerKm() / profile.car().capacityKwh() * 100);
     heading = trip.heading();
     car.setLocation(at[0], at[1]);
     if (!now.isBefore(trip.arrival())) {
@@ -277,7 +277,7 @@ public final class VehicleModel {
   }
 
   private double maxKw() {
-    return dc ? profile.dcKw() : profile.acKw();
+    return dc ? profile.car().dcKw() : profile.car().acKw();
   }
 
   private static Instant earliest(Instant a, Instant b) {
@@ -302,10 +302,14 @@ public final class VehicleModel {
   public Readings readings() {
     VehicleSnapshot s = car.snapshot();
     double watts = s.charging() ? PowerCurve.kilowatts(s.socPrecise(), maxKw(), dc) * 1000 : 0;
-    double volts = !s.pluggedIn() ? 0 : dc ? 400 : profile.imperial() ? 240 : 230;
+    double volts = !s.pluggedIn() ? 0 : dc ? 400 : profile.car().imperial() ? 240 : 230;
     double minutes =
         watts > 0
-            ? (s.chargeLimit() - s.socPrecise()) / 100 * profile.capacityKwh() / (watts / 1000) * 60
+            ? (s.chargeLimit() - s.socPrecise())
+                / 100
+                * profile.car().capacityKwh()
+                / (watts / 1000)
+                * 60
             : 0;
     return new Readings(
         s.asleep(),
@@ -321,7 +325,7 @@ public final class VehicleModel {
         s.pluggedIn() && dc,
         Math.max(0, minutes),
         odometerKm,
-        s.socPrecise() / 100 * profile.capacityKwh() / profile.kwhPerKm(),
+        s.socPrecise() / 100 * profile.car().capacityKwh() / profile.car().kwhPerKm(),
         s.latitude(),
         s.longitude(),
         heading,

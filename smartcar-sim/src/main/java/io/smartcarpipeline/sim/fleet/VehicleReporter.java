@@ -47,7 +47,7 @@ final class VehicleReporter {
       if (changed && e.getValue() != null) {
         oemUpdatedAt.put(e.getKey(), now.toEpochMilli());
         if (!first && e.getKey().trigger()) {
-          triggers.add(WebhookPayloads.trigger(e.getKey(), profile.dottedTriggers()));
+          triggers.add(WebhookPayloads.trigger(e.getKey(), profile.car().dottedTriggers()));
         }
       }
     }
@@ -55,12 +55,13 @@ final class VehicleReporter {
     if (!triggers.isEmpty()) {
       out.add(stateEvent(bodies, triggers, now));
     }
-    if (first && profile.tesla() && !profile.hasVirtualKey()) {
+    if (first && profile.tesla() && !profile.car().hasVirtualKey()) {
       out.add(errorEvent(WebhookPayloads.virtualKeyError(), now));
     }
-    if (profile.sleepErrors() && lastAsleep != null && lastAsleep != readings.asleep()) {
+    if (profile.car().sleepErrors() && lastAsleep != null && lastAsleep != readings.asleep()) {
       String state = readings.asleep() ? "ERROR" : "RESOLVED";
-      Object ref = WebhookPayloads.signalRef(SimSignal.PRECISE_LOCATION, profile.dottedTriggers());
+      Object ref =
+          WebhookPayloads.signalRef(SimSignal.PRECISE_LOCATION, profile.car().dottedTriggers());
       out.add(errorEvent(WebhookPayloads.asleepError(state, ref), now));
     }
     lastAsleep = readings.asleep();

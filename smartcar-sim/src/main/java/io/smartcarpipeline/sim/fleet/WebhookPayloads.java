@@ -54,9 +54,9 @@ public final class WebhookPayloads {
             "vehicle",
             new JsonObject()
                 .put("id", p.vehicleId())
-                .put("make", p.make())
-                .put("model", p.model())
-                .put("year", p.year()));
+                .put("make", p.car().make())
+                .put("model", p.car().model())
+                .put("year", p.car().year()));
   }
 
   /** A signal read successfully. */

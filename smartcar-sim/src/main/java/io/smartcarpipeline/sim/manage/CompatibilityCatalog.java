@@ -1,43 +1,34 @@
 package io.smartcarpipeline.sim.manage;
 
+import io.smartcarpipeline.sim.fleet.CarModel;
+import io.smartcarpipeline.sim.fleet.FleetProfiles;
 import io.smartcarpipeline.sim.fleet.SimSignal;
 import io.smartcarpipeline.sim.vehicle.CommandType;
-import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * What the simulator's compatibility API answers per make: which of the fleet's signals and which
- * of the six commands a make supports. It mirrors the fleet's profiles (the Jaguar has no energy
- * signals, the VW no {@code location-isathome}, …), and {@code navigation-set-destination} is not
- * supported by Jaguar, Volkswagen and BYD, so a client has a command to refuse. Unknown makes have
- * no entry. Plain Java.
+ * of the six commands a make supports. Its signal gaps are those of the fleet's car models ({@link
+ * FleetProfiles#carModels()}: the Jaguar has no energy signals, the VW no {@code
+ * location-isathome}, …), and {@code navigation-set-destination} is not supported by Jaguar,
+ * Volkswagen and BYD, so a client has a command to refuse. Unknown makes have no entry. Plain Java.
  */
 public final class CompatibilityCatalog {
 
   /** One make's support: signal code → supported, command → supported (in a fixed order). */
   public record Support(Map<String, Boolean> signals, Map<CommandType, Boolean> commands) {}
 
+  /** By make: the signals the fleet's cars of that make cannot report (one make, one set). */
   private static final Map<String, Set<SimSignal>> UNSUPPORTED_SIGNALS =
-      Map.of(
-          "TESLA", Set.of(),
-          "JAGUAR",
-              EnumSet.of(
-                  SimSignal.ENERGY_ADDED,
-                  SimSignal.WATTAGE,
-                  SimSignal.VOLTAGE,
-                  SimSignal.AMPERAGE,
-                  SimSignal.TIME_TO_COMPLETE,
-                  SimSignal.IS_ASLEEP,
-                  SimSignal.IS_ONLINE),
-          "FORD", Set.of(),
-          "VOLKSWAGEN", EnumSet.of(SimSignal.IS_AT_HOME, SimSignal.FAST_CHARGER_TYPE),
-          "BYD", EnumSet.of(SimSignal.VOLTAGE),
-          "HYUNDAI", Set.of(),
-          "POLESTAR", EnumSet.of(SimSignal.IS_AT_HOME));
+      FleetProfiles.carModels().stream()
+          .collect(
+              Collectors.toMap(
+                  CarModel::make, CarModel::unsupported, CompatibilityCatalog::sameForOneMake));
 
   private static final Set<String> NO_DESTINATION = Set.of("JAGUAR", "VOLKSWAGEN", "BYD");
 
@@ -69,5 +60,13 @@ public final class CompatibilityCatalog {
       commands.put(c, c != CommandType.NAVIGATION_SET_DESTINATION || !NO_DESTINATION.contains(key));
     }
     return Optional.of(new Support(signals, commands));
+  }
+
+  private static Set<SimSignal> sameForOneMake(Set<SimSignal> first, Set<SimSignal> other) {
+    if (!first.equals(other)) {
+      throw new IllegalStateException(
+          "two car models of one make report different signals: " + first + " and " + other);
+    }
+    return first;
   }
 }

@@ -33,7 +33,7 @@ class FleetDayModelTest {
 
     assertThat(sessions).hasSizeGreaterThanOrEqualTo(16);
     for (ChargingSessionTruth s : sessions) {
-      double capacity = fleet.profile(s.vehicleId()).capacityKwh();
+      double capacity = fleet.profile(s.vehicleId()).car().capacityKwh();
       assertThat(s.energyKwh())
           .as("session %s #%d", s.vehicleId(), s.number())
           .isPositive()
@@ -119,7 +119,7 @@ class FleetDayModelTest {
     VehicleModel ford = fleet.stepper.models().get(2);
     WebhookEvent last = fleet.states("veh-0003").reduce((a, b) -> b).orElseThrow();
 
-    assertThat(ford.profile().imperial()).isTrue();
+    assertThat(ford.profile().car().imperial()).isTrue();
     assertThat(OfflineFleet.body(last, SimSignal.ODOMETER)).containsEntry("unit", "miles");
     assertThat(OfflineFleet.body(last, SimSignal.RANGE)).containsEntry("unit", "miles");
     assertThat(number(last, SimSignal.ODOMETER))
@@ -157,7 +157,7 @@ class FleetDayModelTest {
 
   @Test
   void shouldLetTheEstimateFromReportedSocMatchTheTruthWithin2Percent() {
-    double capacity = fleet.profile("veh-0002").capacityKwh();
+    double capacity = fleet.profile("veh-0002").car().capacityKwh();
     for (ChargingSessionTruth s : fleet.ledger.sessions("veh-0002")) {
       double start = SignalRenderer.soc(fleet.profile("veh-0002"), s.startSoc()).doubleValue();
       double end = SignalRenderer.soc(fleet.profile("veh-0002"), s.endSoc()).doubleValue();

@@ -2,6 +2,8 @@ package io.smartcarpipeline.sim.manage;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.smartcarpipeline.sim.fleet.CarModel;
+import io.smartcarpipeline.sim.fleet.FleetProfiles;
 import io.smartcarpipeline.sim.fleet.SimSignal;
 import io.smartcarpipeline.sim.vehicle.CommandType;
 import org.junit.jupiter.api.Test;
@@ -20,6 +22,17 @@ class CompatibilityCatalogTest {
         .containsEntry("tractionbattery-stateofcharge", true)
         .hasSize(SimSignal.values().length);
     assertThat(tesla.signals().values()).containsOnly(true);
+  }
+
+  @Test
+  void shouldAnswerEveryFleetCarModelWithExactlyItsSignalGaps() {
+    for (CarModel car : FleetProfiles.carModels()) {
+      var signals = catalog.support(car.make()).orElseThrow().signals();
+      for (SimSignal s : SimSignal.values()) {
+        assertThat(signals.get(s.code())).as("%s %s", car.make(), s).isEqualTo(car.reports(s));
+      }
+    }
+    assertThat(catalog.support("RIVIAN")).isEmpty();
   }
 
   @Test
