@@ -75,6 +75,12 @@ class AmbiguousOutcomesTest {
         Future.succeededFuture(AccessToken.issued("tok", clock.instant(), Duration.ofHours(1)));
   }
 
+  /** The car is read after a 504 to the call sent at T0. */
+  private CommandResult afterGatewayTimeout(CommandRun run) {
+    AccessToken token = new AccessToken("tok", T0.plusSeconds(3600));
+    return outcomes(issuing()).readBeforeDeciding(run, token, GATEWAY_TIMEOUT, T0).result();
+  }
+
   private static StateReading locked(boolean value, Instant reportedAt) {
     return StateReading.of(
         Map.of(
@@ -120,11 +126,7 @@ class AmbiguousOutcomesTest {
     CommandRun run = Runs.run(CommandType.LOCK, 1, T0.plusSeconds(600));
     readings.add(locked(false, T0.plusSeconds(3)));
 
-    CommandResult result =
-        outcomes(issuing())
-            .readBeforeDeciding(
-                run, new AccessToken("tok", T0.plusSeconds(3600)), GATEWAY_TIMEOUT, T0)
-            .result();
+    CommandResult result = afterGatewayTimeout(run);
 
     assertThat(result).isSameAs(again);
     assertThat(ranAgain).containsExactly(run);
@@ -136,11 +138,7 @@ class AmbiguousOutcomesTest {
     CommandRun run = Runs.run(CommandType.UNLOCK, 1, T0.plusSeconds(600));
     readings.add(locked(true, T0.minusSeconds(60)));
 
-    CommandResult result =
-        outcomes(issuing())
-            .readBeforeDeciding(
-                run, new AccessToken("tok", T0.plusSeconds(3600)), GATEWAY_TIMEOUT, T0)
-            .result();
+    CommandResult result = afterGatewayTimeout(run);
 
     assertThat(result.getStatus()).isEqualTo(CommandStatus.FAILED);
     assertThat(result.getOutcomeUnknown()).isTrue();
