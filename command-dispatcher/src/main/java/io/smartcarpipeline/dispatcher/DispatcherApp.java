@@ -19,15 +19,8 @@ import io.smartcarpipeline.dispatcher.metrics.DispatcherMetrics;
 import io.smartcarpipeline.dispatcher.verify.SignalsStateReader;
 import io.smartcarpipeline.schemas.TopicSpec;
 import io.smartcarpipeline.schemas.Topics;
-import io.smartcarpipeline.smartcar.auth.IamTokenClient;
-import io.smartcarpipeline.smartcar.auth.TokenProvider;
-import io.smartcarpipeline.smartcar.budget.Budgets;
-import io.smartcarpipeline.smartcar.budget.CircuitBreaker;
-import io.smartcarpipeline.smartcar.budget.TokenBucket;
-import io.smartcarpipeline.smartcar.budget.VehicleSpacing;
-import io.smartcarpipeline.smartcar.errors.SmartcarErrorClassifier;
+import io.smartcarpipeline.smartcar.client.SmartcarClient;
 import io.smartcarpipeline.smartcar.metrics.BudgetGauges;
-import io.smartcarpipeline.smartcar.metrics.SmartcarApiErrors;
 import io.smartcarpipeline.support.config.Settings;
 import io.smartcarpipeline.support.http.OpsRoutes;
 import io.smartcarpipeline.support.kafka.KafkaClients;
@@ -70,6 +63,7 @@ public final class DispatcherApp implements AutoCloseable {
   private static final Duration STEP_TIMEOUT = Duration.ofSeconds(30);
   private static final Duration LAG_INTERVAL = Duration.ofSeconds(15);
   private static final Duration BUDGET_SAMPLE = Duration.ofSeconds(5);
+  private static final Duration IAM_TIMEOUT = Duration.ofSeconds(30);
 
   /** Ready means the consumer polled within this gap (it polls every 100 ms when healthy). */
   private static final Duration READY_POLL_GAP = Duration.ofSeconds(30);
@@ -133,10 +127,6 @@ public final class DispatcherApp implements AutoCloseable {
     Vertx vertx = Vertx.vertx();
     lifecycle.onStop("vertx", () -> Lifecycle.await(vertx.close(), STEP_TIMEOUT, "close Vert.x"));
     Context context = vertx.getOrCreateContext();
-    Budgets budgets = budgets(c, clock, metrics); // used on context: sampled there
-    lifecycle.own(
-        "budget-gauges",
-        BudgetGauges.start(registry, vertx, context, budgets.bucket(), BUDGET_SAMPLE));
     WebClient web =
         WebClient.create(
             vertx,
@@ -145,6 +135,17 @@ public final class DispatcherApp implements AutoCloseable {
                 .setUserAgent("smartcar-pipeline-command-dispatcher"),
             new PoolOptions().setHttp1MaxSize(c.httpMaxConnections()));
     lifecycle.onStop("web-client", web::close);
+    SmartcarClient smartcar = // its budgets are used on context: sampled there
+        SmartcarClient.create(
+            c.smartcar(),
+            web,
+            IAM_TIMEOUT,
+            clock,
+            registry,
+            new SmartcarClient.Observers(metrics::tokenRefreshed, metrics::breakerState));
+    lifecycle.own(
+        "budget-gauges",
+        BudgetGauges.start(registry, vertx, context, smartcar.budgets().bucket(), BUDGET_SAMPLE));
     KafkaLedgerStore ledgerStore =
         lifecycle.own(
             "ledger",
@@ -167,7 +168,7 @@ public final class DispatcherApp implements AutoCloseable {
     Dispatcher dispatcher =
         new Dispatcher(
             ledger,
-            executor(c, clock, web, ledger, timers, metrics, budgets, registry, running),
+            executor(c, clock, web, smartcar, ledger, timers, metrics, running),
             clock,
             c.commandMaxAge(),
             metrics,
@@ -224,25 +225,17 @@ public final class DispatcherApp implements AutoCloseable {
       DispatcherConfig c,
       Clock clock,
       WebClient web,
+      SmartcarClient smartcar,
       IdempotencyLedger ledger,
       VertxTimers timers,
       DispatcherMetrics metrics,
-      Budgets budgets,
-      PrometheusMeterRegistry registry,
       AtomicBoolean running) {
-    TokenProvider tokens =
-        new TokenProvider(
-            new IamTokenClient(
-                web, c.iamOrigin(), c.clientId(), c.clientSecret(), clock, Duration.ofSeconds(30)),
-            clock,
-            c.tokenRenewBefore(),
-            metrics::tokenRefreshed);
     return new CommandExecutor(
-        tokens,
+        smartcar.tokens(),
         new SmartcarApiClient(web, c.apiOrigin(), c.readTimeout()),
-        new SmartcarErrorClassifier(new SmartcarApiErrors(registry)),
+        smartcar.classifier(),
         c.retry().policy(clock, new Random()),
-        budgets,
+        smartcar.budgets(),
         ledger,
         timers,
         metrics,
@@ -250,27 +243,6 @@ public final class DispatcherApp implements AutoCloseable {
         new SignalsStateReader(web, c.apiOrigin(), Duration.ofSeconds(60)),
         c.stateReadDelay(),
         c.oemRateLimitHold());
-  }
-
-  private static Budgets budgets(DispatcherConfig c, Clock clock, DispatcherMetrics metrics) {
-    DispatcherConfig.BudgetSettings b = c.budget();
-    CircuitBreaker breaker =
-        new CircuitBreaker(
-            clock,
-            b.breakerWindow(),
-            b.breakerMinCalls(),
-            b.breakerFailureRate(),
-            b.breakerOpenFor(),
-            state -> {
-              metrics.breakerState(state);
-              LOG.warn("breaker_state_changed state={}", state);
-            });
-    return new Budgets(
-        clock,
-        new TokenBucket(clock, b.bucketCapacity(), b.refillPerMinute()),
-        new VehicleSpacing(clock, b.vehicleSpacing()),
-        breaker,
-        Duration.ofMinutes(1));
   }
 
   private static LedgerLayout createTopics(DispatcherConfig c) {

@@ -17,20 +17,13 @@ import io.smartcarpipeline.fleetsync.sync.FleetListener;
 import io.smartcarpipeline.fleetsync.sync.FleetSync;
 import io.smartcarpipeline.schemas.TopicSpec;
 import io.smartcarpipeline.schemas.Topics;
-import io.smartcarpipeline.smartcar.auth.IamTokenClient;
-import io.smartcarpipeline.smartcar.auth.TokenProvider;
-import io.smartcarpipeline.smartcar.budget.Budgets;
-import io.smartcarpipeline.smartcar.budget.CircuitBreaker;
-import io.smartcarpipeline.smartcar.budget.TokenBucket;
-import io.smartcarpipeline.smartcar.budget.VehicleSpacing;
-import io.smartcarpipeline.smartcar.errors.SmartcarErrorClassifier;
+import io.smartcarpipeline.smartcar.client.SmartcarClient;
 import io.smartcarpipeline.smartcar.fleet.CompatibilityApi;
 import io.smartcarpipeline.smartcar.fleet.ConnectionsApi;
 import io.smartcarpipeline.smartcar.fleet.SmartcarCaller;
 import io.smartcarpipeline.smartcar.fleet.SubscriptionsApi;
 import io.smartcarpipeline.smartcar.http.SmartcarHttp;
 import io.smartcarpipeline.smartcar.metrics.BudgetGauges;
-import io.smartcarpipeline.smartcar.metrics.SmartcarApiErrors;
 import io.smartcarpipeline.support.config.BindAddress;
 import io.smartcarpipeline.support.config.Settings;
 import io.smartcarpipeline.support.http.HttpErrors;
@@ -68,6 +61,11 @@ public final class FleetSyncApp implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(FleetSyncApp.class);
   private static final Duration STEP_TIMEOUT = Duration.ofSeconds(30);
   private static final Duration BUDGET_SAMPLE = Duration.ofSeconds(5);
+
+  /** Calls per logical Smartcar call, and the longest wait retried in place (else: next sync). */
+  private static final int CALL_ATTEMPTS = 3;
+
+  private static final Duration CALL_MAX_RETRY_WAIT = Duration.ofSeconds(30);
 
   /** Its own topics, the dead letters, and the wishes topic whose contract it owns. */
   private static final List<TopicSpec<?>> CREATES =
@@ -149,12 +147,19 @@ public final class FleetSyncApp implements AutoCloseable {
                   LOG.warn("connection_publish_failed error={}", e.toString());
                 }));
     ConnectionBook book = new ConnectionBook(restored, publisher::publish);
-    Budgets budgets = budgets(c, clock, metrics);
+    SmartcarClient smartcar = // its budgets are used on context, where the gauges sample them
+        SmartcarClient.create(
+            c.smartcar(),
+            web,
+            c.httpTimeout(),
+            clock,
+            registry,
+            new SmartcarClient.Observers(metrics::tokenRefreshed, metrics::breakerState));
     lifecycle.own(
         "budget-gauges",
-        BudgetGauges.start(registry, vertx, context, budgets.bucket(), BUDGET_SAMPLE));
+        BudgetGauges.start(registry, vertx, context, smartcar.budgets().bucket(), BUDGET_SAMPLE));
     SmartcarCaller caller =
-        caller(c, vertx, web, clock, metrics, budgets, new SmartcarApiErrors(registry));
+        smartcar.caller(vertx, CALL_ATTEMPTS, CALL_MAX_RETRY_WAIT, metrics::answer);
     Router router = Router.router(vertx);
     HttpErrors.installDefaults(router);
     FleetSyncParts parts =
@@ -238,53 +243,6 @@ public final class FleetSyncApp implements AutoCloseable {
         listeners,
         clock,
         metrics);
-  }
-
-  private static SmartcarCaller caller(
-      FleetSyncConfig c,
-      Vertx vertx,
-      WebClient web,
-      Clock clock,
-      FleetSyncMetrics metrics,
-      Budgets budgets,
-      SmartcarApiErrors errors) {
-    TokenProvider tokens =
-        new TokenProvider(
-            new IamTokenClient(
-                web, c.origins().iam(), c.clientId(), c.clientSecret(), clock, c.httpTimeout()),
-            clock,
-            c.tokenRenewBefore(),
-            metrics::tokenRefreshed);
-    return new SmartcarCaller(
-        vertx,
-        tokens,
-        budgets,
-        new SmartcarErrorClassifier(errors),
-        3,
-        Duration.ofSeconds(30),
-        metrics::answer);
-  }
-
-  /** This process's budget gates; used on the service's context, where the gauges sample them. */
-  private static Budgets budgets(FleetSyncConfig c, Clock clock, FleetSyncMetrics metrics) {
-    FleetSyncConfig.BudgetSettings b = c.budget();
-    CircuitBreaker breaker =
-        new CircuitBreaker(
-            clock,
-            b.breakerWindow(),
-            b.breakerMinCalls(),
-            b.breakerFailureRate(),
-            b.breakerOpenFor(),
-            state -> {
-              metrics.breakerState(state);
-              LOG.warn("breaker_state_changed state={}", state);
-            });
-    return new Budgets(
-        clock,
-        new TokenBucket(clock, b.bucketCapacity(), b.refillPerMinute()),
-        new VehicleSpacing(clock, b.vehicleSpacing()),
-        breaker,
-        Duration.ofMinutes(1));
   }
 
   private static void createTopics(FleetSyncConfig c) {

@@ -2,6 +2,8 @@ package io.smartcarpipeline.dispatcher.config;
 
 import io.smartcarpipeline.dispatcher.retry.Backoffs;
 import io.smartcarpipeline.dispatcher.retry.RetryPolicy;
+import io.smartcarpipeline.smartcar.budget.BudgetSettings;
+import io.smartcarpipeline.smartcar.client.SmartcarClientSettings;
 import io.smartcarpipeline.support.config.BindAddress;
 import io.smartcarpipeline.support.config.CommonSettings;
 import io.smartcarpipeline.support.config.ConfigException;
@@ -9,7 +11,6 @@ import io.smartcarpipeline.support.config.Redaction;
 import io.smartcarpipeline.support.config.Settings;
 import io.smartcarpipeline.support.kafka.KafkaClientSettings;
 import io.smartcarpipeline.support.kafka.TopicSettings;
-import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Arrays;
@@ -22,10 +23,9 @@ import java.util.Random;
  * bad value fails at start with the key's name. Secrets are never part of {@link #toString()}.
  *
  * @param kafka every Kafka and registry client setting ({@code KAFKA_*}, {@code SCHEMA_REGISTRY_*})
- * @param clientId Smartcar client id
- * @param clientSecret Smartcar client secret (never logged)
- * @param apiOrigin V3 vehicle API origin
- * @param iamOrigin IAM origin (token at /oauth2/token)
+ * @param smartcar credentials, V3 and IAM origins, token renewal ({@code
+ *     DISPATCHER_TOKEN_RENEW_BEFORE}), and the app-wide bucket share, vehicle spacing and breaker
+ *     ({@code DISPATCHER_RATE_*}, {@code DISPATCHER_VEHICLE_SPACING}, {@code DISPATCHER_BREAKER_*})
  * @param port health and metrics port
  * @param bindAddress {@code BIND_ADDRESS}: the interface health and metrics listen on (default
  *     127.0.0.1, this machine only; the manifests set 0.0.0.0)
@@ -33,9 +33,7 @@ import java.util.Random;
  * @param instanceId stable per instance; the transactional id is {@code <groupId>-<instanceId>}
  * @param commandMaxAge a command older than this (from requestedAt) is EXPIRED, whatever expiresAt
  * @param readTimeout HTTP read timeout of command calls (at least 310 s against the real API)
- * @param tokenRenewBefore renew the app token this long before it expires
  * @param retry retry settings
- * @param budget app-wide bucket, vehicle spacing, breaker
  * @param maxInFlight consumed-but-unfinished commands above which partitions are paused
  * @param shutdownGrace how long close() lets calls already on the wire finish
  * @param topics how the topics the dispatcher writes are created at start
@@ -50,19 +48,14 @@ import java.util.Random;
  */
 public record DispatcherConfig(
     KafkaClientSettings kafka,
-    String clientId,
-    String clientSecret,
-    String apiOrigin,
-    String iamOrigin,
+    SmartcarClientSettings smartcar,
     int port,
     String bindAddress,
     String groupId,
     String instanceId,
     Duration commandMaxAge,
     Duration readTimeout,
-    Duration tokenRenewBefore,
     RetrySettings retry,
-    BudgetSettings budget,
     int maxInFlight,
     Duration shutdownGrace,
     TopicSettings topics,
@@ -71,22 +64,28 @@ public record DispatcherConfig(
     Duration oemRateLimitHold,
     Duration ledgerMaxBlock) {
 
-  public static final String SMARTCAR_CLIENT_ID = "SMARTCAR_CLIENT_ID";
-  public static final String SMARTCAR_CLIENT_SECRET = "SMARTCAR_CLIENT_SECRET";
-  public static final String SMARTCAR_API_V3_ORIGIN = "SMARTCAR_API_V3_ORIGIN";
-  public static final String SMARTCAR_IAM_ORIGIN = "SMARTCAR_IAM_ORIGIN";
+  public static final String SMARTCAR_CLIENT_ID = SmartcarClientSettings.CLIENT_ID;
+  public static final String SMARTCAR_CLIENT_SECRET = SmartcarClientSettings.CLIENT_SECRET;
+  public static final String SMARTCAR_API_V3_ORIGIN = SmartcarClientSettings.API_V3_ORIGIN;
+  public static final String SMARTCAR_IAM_ORIGIN = SmartcarClientSettings.IAM_ORIGIN;
   public static final String PORT = "DISPATCHER_PORT";
   public static final String GROUP_ID = "DISPATCHER_GROUP_ID";
   public static final String INSTANCE_ID = "DISPATCHER_INSTANCE_ID";
   public static final String COMMAND_MAX_AGE = "DISPATCHER_COMMAND_MAX_AGE";
   public static final String READ_TIMEOUT = "DISPATCHER_READ_TIMEOUT";
-  public static final String TOKEN_RENEW_BEFORE = "DISPATCHER_TOKEN_RENEW_BEFORE";
   public static final String MAX_IN_FLIGHT = "DISPATCHER_MAX_IN_FLIGHT";
   public static final String SHUTDOWN_GRACE = "DISPATCHER_SHUTDOWN_GRACE";
   public static final String HTTP_MAX_CONNECTIONS = "DISPATCHER_HTTP_MAX_CONNECTIONS";
   public static final String STATE_READ_DELAY = "DISPATCHER_STATE_READ_DELAY";
   public static final String OEM_RATE_LIMIT_HOLD = "DISPATCHER_OEM_RATE_LIMIT_HOLD";
   public static final String LEDGER_MAX_BLOCK = "DISPATCHER_LEDGER_MAX_BLOCK";
+
+  /**
+   * The Smartcar client's keys under {@code DISPATCHER_}; the default share is 60 % of the default
+   * application bucket (120, +2/min): 72, +1.2/min (smartcar-client/README.md).
+   */
+  public static final SmartcarClientSettings.Keys SMARTCAR_KEYS =
+      new SmartcarClientSettings.Keys("DISPATCHER_", 72, 1.2);
 
   /** Retry settings; see {@link RetryPolicy}. */
   public record RetrySettings(
@@ -113,46 +112,30 @@ public record DispatcherConfig(
     }
   }
 
-  /** Rate budgets and the circuit breaker. */
-  public record BudgetSettings(
-      int bucketCapacity,
-      double refillPerMinute,
-      Duration vehicleSpacing,
-      int breakerWindow,
-      int breakerMinCalls,
-      double breakerFailureRate,
-      Duration breakerOpenFor) {}
-
-  /** Defaults of the dispatcher's own keys (the common ones come from {@link CommonSettings}). */
+  /**
+   * Defaults of the dispatcher's own keys, the Smartcar client's included (the common ones come
+   * from {@link CommonSettings}).
+   */
   public static final Map<String, String> DEFAULTS =
-      Map.ofEntries(
-          Map.entry(SMARTCAR_API_V3_ORIGIN, "https://vehicle.api.smartcar.com/v3"),
-          Map.entry(SMARTCAR_IAM_ORIGIN, "https://iam.smartcar.com"),
-          Map.entry(PORT, "8083"),
-          Map.entry(GROUP_ID, "command-dispatcher"),
-          Map.entry(COMMAND_MAX_AGE, "10m"),
-          Map.entry(READ_TIMEOUT, "310s"),
-          Map.entry(TOKEN_RENEW_BEFORE, "5m"),
-          Map.entry(MAX_IN_FLIGHT, "5000"),
-          Map.entry(SHUTDOWN_GRACE, "30s"),
-          Map.entry(HTTP_MAX_CONNECTIONS, "5000"),
-          Map.entry(STATE_READ_DELAY, "5s"),
-          Map.entry(OEM_RATE_LIMIT_HOLD, "6h"),
-          Map.entry(LEDGER_MAX_BLOCK, "2s"),
-          Map.entry("DISPATCHER_RETRY_MAX_ATTEMPTS", "6"),
-          Map.entry("DISPATCHER_RETRY_MAX_TOTAL_TIME", "30m"),
-          Map.entry("DISPATCHER_RETRY_INITIAL_BACKOFF", "1s"),
-          Map.entry("DISPATCHER_RETRY_MAX_BACKOFF", "60s"),
-          Map.entry("DISPATCHER_RETRY_MULTIPLIER", "2"),
-          Map.entry("DISPATCHER_RETRY_VEHICLE_SCHEDULE", "1m,5m,15m"),
-          Map.entry("DISPATCHER_RETRY_MAX_RETRY_AFTER", "15m"),
-          Map.entry("DISPATCHER_RATE_BUCKET_CAPACITY", "72"),
-          Map.entry("DISPATCHER_RATE_REFILL_PER_MINUTE", "1.2"),
-          Map.entry("DISPATCHER_VEHICLE_SPACING", "1s"),
-          Map.entry("DISPATCHER_BREAKER_WINDOW", "20"),
-          Map.entry("DISPATCHER_BREAKER_MIN_CALLS", "10"),
-          Map.entry("DISPATCHER_BREAKER_FAILURE_RATE", "0.5"),
-          Map.entry("DISPATCHER_BREAKER_OPEN_FOR", "30s"));
+      SMARTCAR_KEYS.defaultsWith(
+          Map.ofEntries(
+              Map.entry(PORT, "8083"),
+              Map.entry(GROUP_ID, "command-dispatcher"),
+              Map.entry(COMMAND_MAX_AGE, "10m"),
+              Map.entry(READ_TIMEOUT, "310s"),
+              Map.entry(MAX_IN_FLIGHT, "5000"),
+              Map.entry(SHUTDOWN_GRACE, "30s"),
+              Map.entry(HTTP_MAX_CONNECTIONS, "5000"),
+              Map.entry(STATE_READ_DELAY, "5s"),
+              Map.entry(OEM_RATE_LIMIT_HOLD, "6h"),
+              Map.entry(LEDGER_MAX_BLOCK, "2s"),
+              Map.entry("DISPATCHER_RETRY_MAX_ATTEMPTS", "6"),
+              Map.entry("DISPATCHER_RETRY_MAX_TOTAL_TIME", "30m"),
+              Map.entry("DISPATCHER_RETRY_INITIAL_BACKOFF", "1s"),
+              Map.entry("DISPATCHER_RETRY_MAX_BACKOFF", "60s"),
+              Map.entry("DISPATCHER_RETRY_MULTIPLIER", "2"),
+              Map.entry("DISPATCHER_RETRY_VEHICLE_SCHEDULE", "1m,5m,15m"),
+              Map.entry("DISPATCHER_RETRY_MAX_RETRY_AFTER", "15m")));
 
   /** Reads and validates the settings. */
   public static DispatcherConfig from(Settings raw) {
@@ -172,36 +155,16 @@ public record DispatcherConfig(
     } catch (IllegalArgumentException e) {
       throw new ConfigException("DISPATCHER_RETRY_*", e.getMessage());
     }
-    BudgetSettings budget =
-        new BudgetSettings(
-            atLeast(s, "DISPATCHER_RATE_BUCKET_CAPACITY", 1),
-            s.doubleValue("DISPATCHER_RATE_REFILL_PER_MINUTE"),
-            s.duration("DISPATCHER_VEHICLE_SPACING"),
-            atLeast(s, "DISPATCHER_BREAKER_WINDOW", 1),
-            atLeast(s, "DISPATCHER_BREAKER_MIN_CALLS", 1),
-            s.doubleValue("DISPATCHER_BREAKER_FAILURE_RATE"),
-            positive(s, "DISPATCHER_BREAKER_OPEN_FOR"));
-    if (budget.refillPerMinute() <= 0) {
-      throw new ConfigException("DISPATCHER_RATE_REFILL_PER_MINUTE", "must be positive");
-    }
-    if (budget.breakerFailureRate() <= 0 || budget.breakerFailureRate() > 1) {
-      throw new ConfigException("DISPATCHER_BREAKER_FAILURE_RATE", "must be in (0, 1]");
-    }
     return new DispatcherConfig(
         KafkaClientSettings.from(s),
-        s.require(SMARTCAR_CLIENT_ID, "the client id from the Smartcar Dashboard"),
-        s.require(SMARTCAR_CLIENT_SECRET, "the client secret from the Smartcar Dashboard"),
-        url(s, SMARTCAR_API_V3_ORIGIN),
-        url(s, SMARTCAR_IAM_ORIGIN),
+        SmartcarClientSettings.from(s, SMARTCAR_KEYS),
         s.port(PORT),
         BindAddress.from(s),
         s.get(GROUP_ID),
         s.find(INSTANCE_ID).orElseGet(DispatcherConfig::hostName),
         positive(s, COMMAND_MAX_AGE),
         readTimeout,
-        s.duration(TOKEN_RENEW_BEFORE),
         retry,
-        budget,
         atLeast(s, MAX_IN_FLIGHT, 1),
         s.duration(SHUTDOWN_GRACE),
         TopicSettings.from(s),
@@ -209,6 +172,21 @@ public record DispatcherConfig(
         s.duration(STATE_READ_DELAY),
         positive(s, OEM_RATE_LIMIT_HOLD),
         positive(s, LEDGER_MAX_BLOCK));
+  }
+
+  /** {@value #SMARTCAR_API_V3_ORIGIN}, without a trailing slash. */
+  public String apiOrigin() {
+    return smartcar.apiOrigin();
+  }
+
+  /** {@value #SMARTCAR_IAM_ORIGIN}, without a trailing slash. */
+  public String iamOrigin() {
+    return smartcar.iamOrigin();
+  }
+
+  /** The app-wide bucket share, vehicle spacing and breaker. */
+  public BudgetSettings budget() {
+    return smartcar.budget();
   }
 
   /** {@code KAFKA_BOOTSTRAP_SERVERS}. */
@@ -231,9 +209,9 @@ public record DispatcherConfig(
     return "DispatcherConfig[kafka="
         + kafka.describe()
         + ", apiOrigin="
-        + apiOrigin
+        + apiOrigin()
         + ", iamOrigin="
-        + iamOrigin
+        + iamOrigin()
         + ", port="
         + port
         + ", groupId="
@@ -268,21 +246,6 @@ public record DispatcherConfig(
         .map(String::trim)
         .map(part -> Settings.of(Map.of(key, part)).duration(key))
         .toList();
-  }
-
-  private static String url(Settings s, String key) {
-    String v = s.get(key);
-    try {
-      URI uri = URI.create(v);
-      if (uri.getScheme() == null
-          || !(uri.getScheme().equals("http") || uri.getScheme().equals("https"))
-          || uri.getHost() == null) {
-        throw new IllegalArgumentException("not an http(s) URL");
-      }
-    } catch (IllegalArgumentException e) {
-      throw new ConfigException(key, "expected an http(s) URL, got '" + v + "'");
-    }
-    return v.endsWith("/") ? v.substring(0, v.length() - 1) : v;
   }
 
   private static String hostName() {
