@@ -12,6 +12,7 @@ import io.smartcarpipeline.fleetsync.kafka.WishReader;
 import io.smartcarpipeline.fleetsync.metrics.FleetSyncMetrics;
 import io.smartcarpipeline.fleetsync.subscriptions.Exclusions;
 import io.smartcarpipeline.fleetsync.subscriptions.SubscriptionReconciler;
+import io.smartcarpipeline.fleetsync.sync.CallPriority;
 import io.smartcarpipeline.fleetsync.sync.ConnectionBook;
 import io.smartcarpipeline.fleetsync.sync.FleetListener;
 import io.smartcarpipeline.fleetsync.sync.FleetSync;
@@ -66,6 +67,12 @@ public final class FleetSyncApp implements AutoCloseable {
   private static final int CALL_ATTEMPTS = 3;
 
   private static final Duration CALL_MAX_RETRY_WAIT = Duration.ofSeconds(30);
+
+  /** Gap-filling reads in flight at most (each may be several pages). */
+  private static final int READS_IN_FLIGHT = 4;
+
+  /** A record whose only change is its sync time is republished after this many sync intervals. */
+  private static final int HEARTBEAT_SYNCS = 12;
 
   /** Its own topics, the dead letters, and the wishes topic whose contract it owns. */
   private static final List<TopicSpec<?>> CREATES =
@@ -146,7 +153,15 @@ public final class FleetSyncApp implements AutoCloseable {
                   metrics.publishFailed();
                   LOG.warn("connection_publish_failed error={}", e.toString());
                 }));
-    ConnectionBook book = new ConnectionBook(restored, publisher::publish);
+    if (!publisher.warmUp(STEP_TIMEOUT)) {
+      LOG.warn(
+          "connection_topic_metadata_missing topic={}: records are published once the broker"
+              + " answers",
+          Topics.CONNECTIONS.name());
+    }
+    ConnectionBook book =
+        new ConnectionBook(
+            restored, publisher::publish, c.syncInterval().multipliedBy(HEARTBEAT_SYNCS));
     SmartcarClient smartcar = // its budgets are used on context, where the gauges sample them
         SmartcarClient.create(
             c.smartcar(),
@@ -160,16 +175,22 @@ public final class FleetSyncApp implements AutoCloseable {
         BudgetGauges.start(registry, vertx, context, smartcar.budgets().bucket(), BUDGET_SAMPLE));
     SmartcarCaller caller =
         smartcar.caller(vertx, CALL_ATTEMPTS, CALL_MAX_RETRY_WAIT, metrics::answer);
+    CallPriority priority =
+        new CallPriority(
+            context,
+            smartcar.budgets().bucket()::available,
+            CallPriority.reserveFor(c.smartcar().budget().bucketCapacity()),
+            READS_IN_FLIGHT);
     Router router = Router.router(vertx);
     HttpErrors.installDefaults(router);
     FleetSyncParts parts =
-        new FleetSyncParts(c, vertx, context, web, caller, book, clock, registry, router);
+        new FleetSyncParts(c, vertx, context, web, caller, priority, book, clock, registry, router);
     List<FleetListener> listeners =
         extensions.stream().map(e -> e.start(parts, lifecycle)).toList();
     Exclusions exclusions = new Exclusions(c.excludedVehicles());
     lifecycle.own("wish-reader", new WishReader(c.kafka(), exclusions, STEP_TIMEOUT));
     lifecycle.own("evidence-reader", new EvidenceReader(c.kafka(), c.groupId(), context, book));
-    FleetSync sync = sync(c, web, caller, book, listeners, exclusions, clock, metrics);
+    FleetSync sync = sync(c, web, caller, priority, book, listeners, exclusions, clock, metrics);
     SyncRoutes.mount(router, sync);
     CompatibilityRoutes.mount(
         router,
@@ -179,11 +200,15 @@ public final class FleetSyncApp implements AutoCloseable {
             c.httpTimeout(),
             c.compatibilityTtl(),
             clock),
-        book);
+        book,
+        priority);
     OpsRoutes.mount(router, registry, () -> Future.succeededFuture(lifecycle.ready()));
     HttpServer http = vertx.createHttpServer().requestHandler(router);
+    // listened to from the service context, so every route runs there: the book, the read queue
+    // and the budget gates are not thread-safe
     Lifecycle.await(
-        http.listen(c.port(), c.bindAddress()),
+        Future.<HttpServer>future(
+            p -> context.runOnContext(v -> http.listen(c.port(), c.bindAddress()).onComplete(p))),
         STEP_TIMEOUT,
         "listen on "
             + c.bindAddress()
@@ -220,6 +245,7 @@ public final class FleetSyncApp implements AutoCloseable {
       FleetSyncConfig c,
       WebClient web,
       SmartcarCaller caller,
+      CallPriority priority,
       ConnectionBook book,
       List<FleetListener> listeners,
       Exclusions exclusions,
@@ -239,6 +265,7 @@ public final class FleetSyncApp implements AutoCloseable {
         connections,
         new SubscriptionReconciler(subscriptions, exclusions, metrics),
         c.webhookIds(),
+        priority,
         book,
         listeners,
         clock,

@@ -2,6 +2,7 @@ package io.smartcarpipeline.fleetsync;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.smartcarpipeline.fleetsync.config.FleetSyncConfig;
+import io.smartcarpipeline.fleetsync.sync.CallPriority;
 import io.smartcarpipeline.fleetsync.sync.FleetView;
 import io.smartcarpipeline.smartcar.fleet.SmartcarCaller;
 import io.vertx.core.Context;
@@ -20,6 +21,8 @@ import java.time.Clock;
  * @param context the one context every Smartcar call and fleet change runs on
  * @param web the HTTP client towards Smartcar
  * @param caller the gate every Smartcar call goes through
+ * @param priority syncs before reads: a read starts only when {@link CallPriority#tryStartRead}
+ *     says so
  * @param fleet the connection records
  * @param clock the service's clock
  * @param registry the metrics registry (/metrics)
@@ -31,6 +34,7 @@ public record FleetSyncParts(
     Context context,
     WebClient web,
     SmartcarCaller caller,
+    CallPriority priority,
     FleetView fleet,
     Clock clock,
     MeterRegistry registry,

@@ -3,6 +3,7 @@ package io.smartcarpipeline.fleetsync.api;
 import io.smartcarpipeline.events.Capability;
 import io.smartcarpipeline.events.Compatibility;
 import io.smartcarpipeline.events.VehicleConnection;
+import io.smartcarpipeline.fleetsync.sync.CallPriority;
 import io.smartcarpipeline.fleetsync.sync.FleetView;
 import io.smartcarpipeline.smartcar.fleet.CompatibilityApi;
 import io.smartcarpipeline.smartcar.fleet.CompatibilityReport;
@@ -23,11 +24,17 @@ public final class CompatibilityRoutes {
 
   private CompatibilityRoutes() {}
 
-  public static void mount(Router router, CompatibilityApi api, FleetView fleet) {
-    router.get("/compatibility").handler(ctx -> handle(ctx, api, fleet));
+  /**
+   * @param priority runs each question on the service context (the caller's budget is not
+   *     thread-safe) and before gap-filling reads
+   */
+  public static void mount(
+      Router router, CompatibilityApi api, FleetView fleet, CallPriority priority) {
+    router.get("/compatibility").handler(ctx -> handle(ctx, api, fleet, priority));
   }
 
-  private static void handle(RoutingContext ctx, CompatibilityApi api, FleetView fleet) {
+  private static void handle(
+      RoutingContext ctx, CompatibilityApi api, FleetView fleet, CallPriority priority) {
     String vehicleId = ctx.queryParams().get("vehicle");
     String make = ctx.queryParams().get("make");
     String model = ctx.queryParams().get("model");
@@ -65,7 +72,8 @@ public final class CompatibilityRoutes {
     String m = make;
     String mo = model;
     int y = year;
-    api.check(make, model, year)
+    priority
+        .first(() -> api.check(m, mo, y))
         .onSuccess(
             result -> {
               if (result.report().isEmpty()) {

@@ -1,19 +1,23 @@
 package io.smartcarpipeline.fleetsync.gapfill;
 
+import io.micrometer.core.instrument.Counter;
 import io.smartcarpipeline.events.ConnectionStatus;
 import io.smartcarpipeline.events.VehicleConnection;
 import io.smartcarpipeline.events.VehicleEvent;
 import io.smartcarpipeline.events.VirtualKeyStatus;
 import io.smartcarpipeline.fleetsync.FleetSyncExtension;
 import io.smartcarpipeline.fleetsync.FleetSyncParts;
+import io.smartcarpipeline.fleetsync.sync.CallPriority;
 import io.smartcarpipeline.fleetsync.sync.FleetListener;
 import io.smartcarpipeline.fleetsync.sync.FleetView;
 import io.smartcarpipeline.smartcar.errors.Verdict;
 import io.smartcarpipeline.smartcar.fleet.SmartcarAnswer;
 import io.smartcarpipeline.smartcar.http.SmartcarHttp;
 import io.smartcarpipeline.support.service.Lifecycle;
+import io.vertx.core.Future;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
@@ -39,6 +43,8 @@ public final class GapFiller implements FleetSyncExtension, FleetListener {
   private FreshnessWatch watch;
   private SignalsReader reader;
   private ApiReadPublisher publisher;
+  private CallPriority priority;
+  private Counter publishFailures;
 
   public GapFiller(GapFillConfig config) {
     this.config = config;
@@ -48,6 +54,11 @@ public final class GapFiller implements FleetSyncExtension, FleetListener {
   public FleetListener start(FleetSyncParts parts, Lifecycle lifecycle) {
     clock = parts.clock();
     fleet = parts.fleet();
+    priority = parts.priority();
+    publishFailures =
+        Counter.builder("fleet_sync_gapfill_publish_failures")
+            .description("API reads read but not written to smartcar.vehicle-events.v1")
+            .register(parts.registry());
     tesla = new TeslaReadRule(clock);
     queue = new ReadQueue(clock, tesla);
     watch = new FreshnessWatch(clock, config.outageGap(), config.staleness());
@@ -125,31 +136,47 @@ public final class GapFiller implements FleetSyncExtension, FleetListener {
     }
   }
 
+  /**
+   * Sends the owed reads that may go: not while the events topic cannot be written (the read would
+   * be wasted), and only as many as {@link CallPriority} admits (syncs first, a reserve left).
+   */
   private void tick() {
     watch.stale(connectedIds()).forEach(id -> request(id, ReadReason.STALE));
-    for (ReadQueue.Owed owed : queue.takeDue(config.readsPerTick(), this::profile)) {
-      read(owed);
+    if (queue.size() == 0 || !publisher.ready()) {
+      return;
+    }
+    int admitted = 0;
+    while (admitted < config.readsPerTick() && priority.tryStartRead()) {
+      admitted++;
+    }
+    List<ReadQueue.Owed> due = queue.takeDue(admitted, this::profile);
+    for (int i = due.size(); i < admitted; i++) {
+      priority.readDone(); // fewer were due than admitted
+    }
+    for (ReadQueue.Owed owed : due) {
+      read(owed).onComplete(ar -> priority.readDone());
     }
   }
 
-  private void read(ReadQueue.Owed owed) {
+  /** Reads and publishes one vehicle; completes when done with it, whatever happened. */
+  private Future<Void> read(ReadQueue.Owed owed) {
     String id = owed.vehicleId();
     VehicleConnection c = fleet.get(id).orElse(null);
     if (c == null || c.getStatus() != ConnectionStatus.CONNECTED) {
-      return;
+      return Future.succeededFuture();
     }
     VehicleProfile profile = profile(id);
-    reader
+    return reader
         .read(id, c.getUserId(), profile.limitedToOneReadPer8Hours())
-        .onSuccess(read -> answered(owed, c, profile, read));
+        .compose(read -> answered(owed, c, profile, read));
   }
 
-  private void answered(
+  private Future<Void> answered(
       ReadQueue.Owed owed, VehicleConnection c, VehicleProfile profile, SignalsReader.Read read) {
     String id = owed.vehicleId();
     if (!read.ok()) {
       retryLater(owed, read.answer());
-      return;
+      return Future.succeededFuture();
     }
     Instant now = clock.instant();
     VehicleEvent event;
@@ -157,9 +184,9 @@ public final class GapFiller implements FleetSyncExtension, FleetListener {
       event = ApiReadEvents.map(id, c.getUserId(), profile, c.getMode(), read.body(), now);
     } catch (IllegalArgumentException e) {
       log.warn("gapfill_read_unreadable vehicle={} reason={}", id, e.getMessage());
-      return;
+      return Future.succeededFuture();
     }
-    publisher
+    return publisher
         .publish(event)
         .onSuccess(
             v -> {
@@ -171,10 +198,18 @@ public final class GapFiller implements FleetSyncExtension, FleetListener {
                   event.getSignals().size());
               fleet.update(id, r -> withRead(r, now));
             })
-        .onFailure(
+        .recover(
             e -> {
-              log.warn("gapfill_publish_failed vehicle={} error={}", id, e.toString());
+              // not marked read: owed again, after the retry delay (a re-read costs budget)
+              publishFailures.increment();
+              log.warn(
+                  "gapfill_publish_failed vehicle={} retry_in={} error={}",
+                  id,
+                  config.failureBackoff(),
+                  e.toString());
               queue.request(id, owed.reason());
+              queue.hold(id, clock.instant().plus(config.failureBackoff()));
+              return Future.succeededFuture();
             });
   }
 

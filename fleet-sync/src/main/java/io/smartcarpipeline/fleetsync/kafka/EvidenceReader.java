@@ -8,13 +8,9 @@ import io.smartcarpipeline.schemas.Topics;
 import io.smartcarpipeline.support.kafka.KafkaClientSettings;
 import io.smartcarpipeline.support.kafka.KafkaClients;
 import io.vertx.core.Context;
-import java.time.Duration;
 import java.util.List;
 import org.apache.avro.specific.SpecificRecord;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.errors.RecordDeserializationException;
-import org.apache.kafka.common.errors.WakeupException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,50 +25,25 @@ public final class EvidenceReader implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(EvidenceReader.class);
 
-  private final KafkaConsumer<String, SpecificRecord> consumer;
-  private final Context context;
   private final ConnectionBook book;
-  private final Thread thread;
-  private volatile boolean running = true;
+  private final ConsumerLoop<SpecificRecord> loop;
 
   public EvidenceReader(
       KafkaClientSettings kafka, String groupId, Context context, ConnectionBook book) {
-    this.consumer = new KafkaConsumer<>(KafkaClients.consumerConfig(kafka, groupId));
-    this.context = context;
+    KafkaConsumer<String, SpecificRecord> consumer =
+        new KafkaConsumer<>(KafkaClients.consumerConfig(kafka, groupId));
     this.book = book;
     consumer.subscribe(List.of(Topics.COMMAND_RESULTS.name(), Topics.VEHICLE_EVENTS.name()));
-    this.thread = new Thread(this::run, "fleet-sync-evidence");
-    thread.setDaemon(true);
-    thread.start();
-  }
-
-  private void run() {
-    try {
-      while (running) {
-        try {
-          for (ConsumerRecord<String, SpecificRecord> r : consumer.poll(Duration.ofMillis(500))) {
-            if (r.key() != null && r.value() != null) {
-              SpecificRecord value = r.value();
-              context.runOnContext(v -> apply(r.key(), value));
-            }
-          }
-          consumer.commitAsync();
-        } catch (RecordDeserializationException e) {
-          LOG.warn(
-              "evidence_unreadable partition={} offset={} error={}",
-              e.topicPartition(),
-              e.offset(),
-              e.getMessage());
-          consumer.seek(e.topicPartition(), e.offset() + 1);
-        }
-      }
-    } catch (WakeupException e) {
-      // closing
-    } catch (RuntimeException e) {
-      LOG.warn("evidence_reader_stopped error={}", e.toString());
-    } finally {
-      consumer.close(Duration.ofSeconds(5));
-    }
+    this.loop =
+        new ConsumerLoop<>(
+            "fleet-sync-evidence",
+            consumer,
+            true,
+            r -> {
+              if (r.key() != null && r.value() != null) {
+                context.runOnContext(v -> apply(r.key(), r.value()));
+              }
+            });
   }
 
   private void apply(String vehicleId, SpecificRecord value) {
@@ -97,8 +68,6 @@ public final class EvidenceReader implements AutoCloseable {
 
   @Override
   public void close() throws InterruptedException {
-    running = false;
-    consumer.wakeup();
-    thread.join(10_000);
+    loop.close();
   }
 }

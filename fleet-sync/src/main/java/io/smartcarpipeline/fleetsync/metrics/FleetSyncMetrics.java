@@ -7,6 +7,7 @@ import io.smartcarpipeline.events.ConnectionStatus;
 import io.smartcarpipeline.fleetsync.sync.SyncReport;
 import io.smartcarpipeline.smartcar.budget.CircuitBreaker;
 import io.smartcarpipeline.smartcar.fleet.SmartcarAnswer;
+import io.smartcarpipeline.smartcar.metrics.ErrorLabels;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -75,15 +76,33 @@ public final class FleetSyncMetrics {
         .increment();
   }
 
-  /** Every final answer of a Smartcar call; failures are counted by their error. */
+  /**
+   * Every final answer of a Smartcar call; failures are counted by their error, as a label from a
+   * closed set ({@link #errorLabel}).
+   */
   public void answer(SmartcarAnswer answer) {
     if (!answer.ok()) {
       Counter.builder("fleet_sync_smartcar_errors")
-          .description("Smartcar calls that failed, by TYPE:CODE (or HTTP_<status>)")
-          .tag("code", answer.errorKey())
+          .description("Smartcar calls that failed, by TYPE:CODE from a closed set (else OTHER)")
+          .tag("code", errorLabel(answer))
           .register(registry)
           .increment();
     }
+  }
+
+  /**
+   * The {@code code} label of a failed answer, bounded whatever Smartcar sends: {@code TYPE:CODE}
+   * of smartcar-client's {@link ErrorLabels} (the documented types and codes; an unlisted code is
+   * {@code TYPE:OTHER}, an unknown type {@code OTHER:OTHER}; {@code HTTP:<status>}, {@code
+   * TRANSPORT:<kind>}), {@code NO_TOKEN} when no call was made, {@code OTHER} for anything else.
+   */
+  public static String errorLabel(SmartcarAnswer answer) {
+    if (answer.outcome() == null) {
+      return "NO_TOKEN";
+    }
+    return ErrorLabels.of(answer.outcome())
+        .map(p -> p.type() + ":" + p.code())
+        .orElse(ErrorLabels.OTHER);
   }
 
   /** The breaker changed state. */

@@ -23,7 +23,7 @@ import org.slf4j.LoggerFactory;
  * One connection sync: list every connection, merge ({@link ConnectionMerge}), reconcile each
  * configured webhook's subscriptions, publish the records that changed, then tell the listeners.
  * Single-flight: a sync asked for while one runs gets that run's report. A failed listing changes
- * nothing. Runs on fleet-sync's Vert.x context.
+ * nothing. Runs on fleet-sync's Vert.x context, ahead of gap-filling reads.
  */
 public final class FleetSync {
 
@@ -32,6 +32,7 @@ public final class FleetSync {
   private final ConnectionsApi connections;
   private final SubscriptionReconciler reconciler;
   private final List<String> webhookIds;
+  private final CallPriority priority;
   private final ConnectionBook book;
   private final List<FleetListener> listeners;
   private final Clock clock;
@@ -42,6 +43,7 @@ public final class FleetSync {
       ConnectionsApi connections,
       SubscriptionReconciler reconciler,
       List<String> webhookIds,
+      CallPriority priority,
       ConnectionBook book,
       List<FleetListener> listeners,
       Clock clock,
@@ -49,14 +51,22 @@ public final class FleetSync {
     this.connections = connections;
     this.reconciler = reconciler;
     this.webhookIds = List.copyOf(webhookIds);
+    this.priority = priority;
     this.book = book;
     this.listeners = List.copyOf(listeners);
     this.clock = clock;
     this.metrics = metrics;
   }
 
-  /** Runs a sync, or joins the one running. The future never fails. */
+  /**
+   * Runs a sync, or joins the one running, on the service context and before any gap-filling read
+   * ({@link CallPriority}). The future never fails.
+   */
   public Future<SyncReport> run(String trigger) {
+    return priority.first(() -> runOrJoin(trigger));
+  }
+
+  private Future<SyncReport> runOrJoin(String trigger) {
     if (running != null) {
       return running;
     }
