@@ -8,6 +8,9 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import io.smartcarpipeline.events.ChargingSession;
 import io.smartcarpipeline.events.CommandResult;
+import io.smartcarpipeline.events.EventSource;
+import io.smartcarpipeline.events.Signal;
+import io.smartcarpipeline.events.VehicleEvent;
 import io.smartcarpipeline.launcher.demo.Demo;
 import io.smartcarpipeline.launcher.demo.DemoRun;
 import io.smartcarpipeline.processors.config.ProcessorsConfig;
@@ -50,10 +53,18 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The whole demo in-process (embedded broker and registry, gateway, stream processors, dispatcher,
- * Smartcar stand-in, simulated fleet, example orchestrator), eight vehicles living ten simulated
- * hours in about a minute, then checked from the outside against the fleet's ledger: topics read
- * with a plain consumer, state and sessions through the query API. The fleet is paused and its
- * deliveries drained, and the processors have committed every event, before anything is compared.
+ * fleet-sync, Smartcar stand-in, simulated fleet, example orchestrator), eight vehicles living ten
+ * simulated hours in about a minute, then checked from the outside against the fleet's ledger:
+ * topics read with a plain consumer, state and sessions through the query API. The fleet is paused
+ * and its deliveries drained, and the processors have committed every event, before anything is
+ * compared.
+ *
+ * <p>fleet-sync runs as users run it: it reconciles the webhook's subscriptions (the stand-in
+ * auto-enrolls the fleet) and gap-fills with API reads. So the pipeline sees the webhooks the sim
+ * sent plus {@code API_READ} events. The sim withholds no webhook (every vehicle stays subscribed)
+ * and drops none, so a read can only repeat what a webhook carried: each read signal has the {@code
+ * oemUpdatedAt} of an accepted webhook's (the sim moves it exactly when the value changes). State
+ * is therefore compared with the accepted webhooks, sessions with the sim's truth.
  */
 class DemoEndToEndIT {
 
@@ -70,6 +81,7 @@ class DemoEndToEndIT {
   private static FleetLedger ledger;
   private static List<String> vehicleIds;
   private static QueryApiClient api;
+  private static long unsubscribedEvents;
 
   /** Every log event of this JVM while the demo runs. */
   private static final ListAppender<ILoggingEvent> LOGGED = new ListAppender<>();
@@ -83,17 +95,7 @@ class DemoEndToEndIT {
     demo =
         Demo.start(
             new Demo.Options(
-                VEHICLES,
-                dataDir,
-                true,
-                TIME_FACTOR,
-                REAL_RUN,
-                SEED,
-                BindAddress.LOOPBACK,
-                // this test compares the pipeline with exactly the webhooks the sim sent:
-                // fleet-sync (its own end-to-end tests are FleetSyncIT and GapFillEndToEndIT)
-                // subscribes and reads vehicles on its own, so it stays out here
-                Map.of(Demo.WITH_FLEET_SYNC, "false")));
+                VEHICLES, dataDir, true, TIME_FACTOR, REAL_RUN, SEED, BindAddress.LOOPBACK));
     RunningFleet fleet = demo.fleet();
     Instant simulatedStart = fleet.simulatedNow();
     LOG.info("e2e_demo_started seconds={}", (System.nanoTime() - started) / 1e9);
@@ -111,12 +113,14 @@ class DemoEndToEndIT {
         .pollInterval(Duration.ofMillis(500))
         .until(() -> TopicReader.lag(bootstrap(), Topics.VEHICLE_EVENTS, processors) == 0);
     ledger = fleet.ledger();
+    unsubscribedEvents = fleet.unsubscribedEvents();
     vehicleIds = fleet.profiles().stream().map(VehicleProfile::vehicleId).toList();
     api = new QueryApiClient(demo.queryPort());
     LOG.info(
-        "e2e_fleet_paused seconds={} {}",
+        "e2e_fleet_paused seconds={} {} unsubscribed_events={}",
         (System.nanoTime() - started) / 1e9,
-        fleet.stats().summary());
+        fleet.stats().summary(),
+        unsubscribedEvents);
   }
 
   @AfterAll
@@ -143,6 +147,7 @@ class DemoEndToEndIT {
             demo.gatewayPort(),
             demo.queryPort(),
             demo.dispatcherPort(),
+            demo.fleetSyncPort(),
             demo.sim().port());
     List<ListeningSockets.Listener> listeners = ListeningSockets.ofThisProcess();
     LOG.info("e2e_listeners {}", listeners);
@@ -173,7 +178,9 @@ class DemoEndToEndIT {
     StringBuilder emitted = new StringBuilder(DemoRun.banner(demo, 1.0, dataDir.resolve("x.log")));
     List.copyOf(LOGGED.list).forEach(e -> emitted.append(e.getFormattedMessage()).append('\n'));
     HttpClient http = HttpClient.newHttpClient();
-    for (int p : List.of(demo.gatewayPort(), demo.queryPort(), demo.dispatcherPort())) {
+    for (int p :
+        List.of(
+            demo.gatewayPort(), demo.queryPort(), demo.dispatcherPort(), demo.fleetSyncPort())) {
       for (String path : List.of("/health/live", "/health/ready", "/metrics", "/nope")) {
         emitted.append(
             http.send(
@@ -190,14 +197,75 @@ class DemoEndToEndIT {
     return Integer.parseInt(hostPortOrUrl.replaceAll(".*:(\\d+).*", "$1"));
   }
 
+  /**
+   * fleet-sync keeps every vehicle subscribed (the stand-in auto-enrolled the fleet while
+   * fleet-sync's first sync ran: a reconcile that listed the connections before the subscriptions
+   * unsubscribed vehicles connected in between, and the sim withheld their webhooks), and its API
+   * reads report nothing the webhooks did not.
+   */
+  @Test
+  void shouldWithholdNoWebhookAndReadOnlyWhatTheWebhooksCarried() {
+    // given
+    Map<String, Set<String>> sent = new HashMap<>(); // vehicle → code@oemUpdatedAt
+    ledger
+        .acceptedEvents()
+        .forEach(
+            e ->
+                e.oemUpdatedAt()
+                    .forEach(
+                        (code, at) ->
+                            sent.computeIfAbsent(e.vehicleId(), k -> new HashSet<>())
+                                .add(code + "@" + at)));
+    // when
+    List<VehicleEvent> reads = new ArrayList<>();
+    read(
+        Topics.VEHICLE_EVENTS,
+        r -> {
+          if (r.value().getSource() == EventSource.API_READ) {
+            reads.add(r.value());
+          }
+        });
+    // then
+    assertThat(unsubscribedEvents).as("events the sim withheld (vehicle not subscribed)").isZero();
+    List<String> unsent = new ArrayList<>();
+    int readSignals = 0;
+    for (VehicleEvent read : reads) {
+      for (Signal s : read.getSignals()) {
+        if (s.getValue() == null || s.getOemUpdatedAt() == null) {
+          continue;
+        }
+        long at = s.getOemUpdatedAt().toEpochMilli();
+        if (at <= 0) {
+          continue; // static (the VIN)
+        }
+        readSignals++;
+        String key = s.getCode() + "@" + at;
+        if (!sent.getOrDefault(read.getVehicleId(), Set.of()).contains(key)) {
+          unsent.add(read.getVehicleId() + " " + key + " (read " + read.getEventId() + ")");
+        }
+      }
+    }
+    assertThat(unsent).as("read values no accepted webhook carried").isEmpty();
+    LOG.info("e2e_reads api_reads={} read_signals_compared={}", reads.size(), readSignals);
+  }
+
   @Test
   void shouldCarryEveryAcceptedWebhookToTheSignalsTopicExactlyOnce() {
     // given: every event the gateway answered 2xx for
     Map<String, LedgerEvent> accepted = new HashMap<>();
     ledger.acceptedEvents().forEach(e -> accepted.put(e.eventId(), e));
-    // when
+    // when: the webhooks' events (fleet-sync's API reads are checked above)
     Map<String, Integer> copies = new HashMap<>();
-    read(Topics.VEHICLE_EVENTS, r -> copies.merge(r.value().getEventId(), 1, Integer::sum));
+    Map<String, Integer> readSignalCounts = new HashMap<>();
+    read(
+        Topics.VEHICLE_EVENTS,
+        r -> {
+          if (r.value().getSource() == EventSource.API_READ) {
+            readSignalCounts.put(r.value().getEventId(), r.value().getSignals().size());
+          } else {
+            copies.merge(r.value().getEventId(), 1, Integer::sum);
+          }
+        });
     Map<String, List<String>> signals = new HashMap<>();
     long signalRecords =
         read(
@@ -216,6 +284,14 @@ class DemoEndToEndIT {
     assertThat(ledger.generatedEventIds())
         .as("events the sim generated")
         .containsAll(copies.keySet());
+    Map<String, Integer> readSignalRecords = new HashMap<>();
+    readSignalCounts
+        .keySet()
+        .forEach(id -> readSignalRecords.put(id, signals.getOrDefault(id, List.of()).size()));
+    assertThat(readSignalRecords)
+        .as("one signal record per signal of each API read")
+        .isEqualTo(readSignalCounts);
+    signals.keySet().removeAll(readSignalCounts.keySet());
     assertThat(signals.keySet()).as("eventIds on the signals topic").isEqualTo(accepted.keySet());
     List<String> wrong = new ArrayList<>();
     accepted.forEach(

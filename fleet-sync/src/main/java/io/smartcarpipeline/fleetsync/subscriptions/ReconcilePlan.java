@@ -18,7 +18,8 @@ import java.util.stream.Collectors;
  * What to do for one webhook (plain Java): the wanted vehicles are the CONNECTED live ones that are
  * not excluded; subscribe those Smartcar does not list as subscribed, unsubscribe every listed
  * subscription of a vehicle that is not wanted (disconnected, simulated, excluded, or unknown to a
- * complete sync).
+ * complete sync). Precondition: {@code subscribed} was listed before the connections listing that
+ * {@code fleet} was merged from; otherwise a vehicle connected in between counts as unknown.
  *
  * @param webhookId the webhook
  * @param subscribe vehicles to subscribe

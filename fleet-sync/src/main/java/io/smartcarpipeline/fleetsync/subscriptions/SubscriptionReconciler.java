@@ -4,6 +4,7 @@ import io.smartcarpipeline.events.SubscriptionStatus;
 import io.smartcarpipeline.events.VehicleConnection;
 import io.smartcarpipeline.events.WebhookSubscription;
 import io.smartcarpipeline.fleetsync.metrics.FleetSyncMetrics;
+import io.smartcarpipeline.smartcar.fleet.Listing;
 import io.smartcarpipeline.smartcar.fleet.SmartcarAnswer;
 import io.smartcarpipeline.smartcar.fleet.Subscription;
 import io.smartcarpipeline.smartcar.fleet.SubscriptionsApi;
@@ -18,9 +19,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Brings one webhook's subscriptions in line with the fleet: lists them, plans ({@link
- * ReconcilePlan}), subscribes and unsubscribes one call after another (each through the budget),
- * and writes each vehicle's subscription status into its record. A failed listing changes nothing.
+ * Brings one webhook's subscriptions in line with the fleet: lists them ({@link #list}), then,
+ * given that listing and a fleet listed <em>after</em> it, plans ({@link ReconcilePlan}),
+ * subscribes and unsubscribes one call after another (each through the budget), and writes each
+ * vehicle's subscription status into its record. A failed listing changes nothing.
  */
 public final class SubscriptionReconciler {
 
@@ -45,46 +47,52 @@ public final class SubscriptionReconciler {
     this.metrics = metrics;
   }
 
+  /** Every subscription of {@code webhookId} as Smartcar lists it now (all pages). */
+  public Future<Listing<Subscription>> list(String webhookId) {
+    return api.list(webhookId);
+  }
+
   /**
    * Reconciles {@code webhookId} for the records in {@code fleet} (vehicle id → record), replacing
    * the records whose subscription status changed.
+   *
+   * @param listing the webhook's subscriptions from {@link #list}, taken <em>before</em> the
+   *     connections listing {@code fleet} was merged from: a subscribed vehicle that {@code fleet}
+   *     does not know is unsubscribed, which is only right if it was not connected yet when the
+   *     listing was taken (see {@link ReconcilePlan})
    */
   public Future<Counts> reconcile(
-      String webhookId, Map<String, VehicleConnection> fleet, Supplier<Instant> now) {
-    return api.list(webhookId)
+      String webhookId,
+      Listing<Subscription> listing,
+      Map<String, VehicleConnection> fleet,
+      Supplier<Instant> now) {
+    if (!listing.complete()) {
+      LOG.warn(
+          "subscriptions_list_failed webhook={} error={}", webhookId, listing.failure().describe());
+      return Future.succeededFuture(new Counts(0, 0, 1));
+    }
+    ReconcilePlan plan = ReconcilePlan.of(webhookId, fleet.values(), listing.items(), exclusions);
+    Map<String, String> errors = new HashMap<>();
+    return subscribeAll(plan, errors)
         .compose(
-            listing -> {
-              if (!listing.complete()) {
-                LOG.warn(
-                    "subscriptions_list_failed webhook={} error={}",
-                    webhookId,
-                    listing.failure().describe());
-                return Future.succeededFuture(new Counts(0, 0, 1));
-              }
-              ReconcilePlan plan =
-                  ReconcilePlan.of(webhookId, fleet.values(), listing.items(), exclusions);
-              Map<String, String> errors = new HashMap<>();
-              return subscribeAll(plan, errors)
-                  .compose(
-                      subscribed ->
-                          unsubscribeAll(plan, errors)
-                              .map(
-                                  unsubscribed -> {
-                                    apply(plan, errors, fleet, now.get());
-                                    Counts c = new Counts(subscribed, unsubscribed, errors.size());
-                                    LOG.info(
-                                        "subscriptions_reconciled webhook={} listed={} wanted_new={}"
-                                            + " unwanted={} subscribed={} unsubscribed={} failed={}",
-                                        webhookId,
-                                        listing.items().size(),
-                                        plan.subscribe().size(),
-                                        plan.unsubscribe().size(),
-                                        c.subscribed(),
-                                        c.unsubscribed(),
-                                        c.failed());
-                                    return c;
-                                  }));
-            });
+            subscribed ->
+                unsubscribeAll(plan, errors)
+                    .map(
+                        unsubscribed -> {
+                          apply(plan, errors, fleet, now.get());
+                          Counts c = new Counts(subscribed, unsubscribed, errors.size());
+                          LOG.info(
+                              "subscriptions_reconciled webhook={} listed={} wanted_new={}"
+                                  + " unwanted={} subscribed={} unsubscribed={} failed={}",
+                              webhookId,
+                              listing.items().size(),
+                              plan.subscribe().size(),
+                              plan.unsubscribe().size(),
+                              c.subscribed(),
+                              c.unsubscribed(),
+                              c.failed());
+                          return c;
+                        }));
   }
 
   private Future<Integer> subscribeAll(ReconcilePlan plan, Map<String, String> errors) {

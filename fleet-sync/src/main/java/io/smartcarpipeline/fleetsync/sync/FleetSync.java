@@ -7,6 +7,7 @@ import io.smartcarpipeline.fleetsync.subscriptions.SubscriptionReconciler.Counts
 import io.smartcarpipeline.smartcar.fleet.Connection;
 import io.smartcarpipeline.smartcar.fleet.ConnectionsApi;
 import io.smartcarpipeline.smartcar.fleet.Listing;
+import io.smartcarpipeline.smartcar.fleet.Subscription;
 import io.vertx.core.Future;
 import java.time.Clock;
 import java.time.Instant;
@@ -20,10 +21,16 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One connection sync: list every connection, merge ({@link ConnectionMerge}), reconcile each
- * configured webhook's subscriptions, publish the records that changed, then tell the listeners.
- * Single-flight: a sync asked for while one runs gets that run's report. A failed listing changes
- * nothing. Runs on fleet-sync's Vert.x context, ahead of gap-filling reads.
+ * One connection sync: list each configured webhook's subscriptions, then every connection, merge
+ * ({@link ConnectionMerge}), reconcile the subscriptions, publish the records that changed, then
+ * tell the listeners. Single-flight: a sync asked for while one runs gets that run's report. A
+ * failed listing changes nothing. Runs on fleet-sync's Vert.x context, ahead of gap-filling reads.
+ *
+ * <p>Rule: the subscriptions are listed <em>before</em> the connections. The reconcile removes the
+ * subscription of a vehicle the connections listing does not hold; listed the other way round, a
+ * vehicle connected (and subscribed, e.g. by the Dashboard's auto-enroll) between the two listings
+ * would be unsubscribed and get no webhooks until the next sync. In this order such a vehicle is in
+ * the connections listing: it is kept (or subscribed, a 409 being done).
  */
 public final class FleetSync {
 
@@ -80,14 +87,37 @@ public final class FleetSync {
 
   private Future<SyncReport> runOnce(String trigger) {
     Instant started = clock.instant();
-    return connections
-        .all()
-        .compose(listing -> apply(trigger, started, listing))
+    return listSubscriptions()
+        .compose(
+            subscriptions ->
+                connections
+                    .all()
+                    .compose(listing -> apply(trigger, started, listing, subscriptions)))
         .recover(e -> Future.succeededFuture(failed(trigger, started, e.toString())))
         .onSuccess(this::finished);
   }
 
-  private Future<SyncReport> apply(String trigger, Instant started, Listing<Connection> listing) {
+  /** Each webhook's subscriptions, one listing after another, by webhook id. */
+  private Future<Map<String, Listing<Subscription>>> listSubscriptions() {
+    Map<String, Listing<Subscription>> out = new LinkedHashMap<>();
+    Future<Void> chain = Future.succeededFuture();
+    for (String webhookId : webhookIds) {
+      chain =
+          chain.compose(
+              v ->
+                  reconciler
+                      .list(webhookId)
+                      .map(listing -> out.put(webhookId, listing))
+                      .mapEmpty());
+    }
+    return chain.map(v -> out);
+  }
+
+  private Future<SyncReport> apply(
+      String trigger,
+      Instant started,
+      Listing<Connection> listing,
+      Map<String, Listing<Subscription>> subscriptions) {
     if (!listing.complete()) {
       return Future.succeededFuture(
           failed(
@@ -106,7 +136,10 @@ public final class FleetSync {
     for (String webhookId : webhookIds) {
       counts =
           counts.compose(
-              sum -> reconciler.reconcile(webhookId, next, clock::instant).map(sum::plus));
+              sum ->
+                  reconciler
+                      .reconcile(webhookId, subscriptions.get(webhookId), next, clock::instant)
+                      .map(sum::plus));
     }
     return counts.compose(
         c -> {

@@ -79,13 +79,6 @@ public final class Demo implements AutoCloseable {
     }
   }
 
-  /**
-   * Tests only: {@code "false"} in {@link Options#settings()} leaves fleet-sync out, for tests that
-   * compare the pipeline with exactly the webhooks the sim sent (fleet-sync subscribes and reads
-   * vehicles on its own).
-   */
-  public static final String WITH_FLEET_SYNC = "DEMO_WITH_FLEET_SYNC";
-
   private final Deque<AutoCloseable> parts = new ArrayDeque<>();
   private final Options options;
   private DemoHistory history;
@@ -134,9 +127,7 @@ public final class Demo implements AutoCloseable {
     processors = add(ProcessorsApp.start(processorsSettings(common, port)));
     sim = add(SmartcarApiSim.start(simConfig(secrets, history.seedOfNextRun(options.seed()))));
     dispatcher = add(DispatcherApp.start(dispatcherSettings(common, secrets, port)));
-    if (!"false".equals(options.settings().get(WITH_FLEET_SYNC))) {
-      fleetSync = add(FleetSyncApp.start(fleetSyncSettings(common, secrets, port)));
-    }
+    fleetSync = add(FleetSyncApp.start(fleetSyncSettings(common, secrets, port)));
     monitor = add(new DemoMonitor(stack.bootstrapServers(), stack.schemaRegistryUrl()).start());
     orchestrator =
         add(
@@ -310,7 +301,7 @@ public final class Demo implements AutoCloseable {
   }
 
   public int fleetSyncPort() {
-    return fleetSync == null ? -1 : fleetSync.port(); // -1: left out by a test (WITH_FLEET_SYNC)
+    return fleetSync.port();
   }
 
   public int dispatcherPort() {
