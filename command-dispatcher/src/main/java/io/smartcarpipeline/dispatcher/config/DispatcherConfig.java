@@ -140,13 +140,13 @@ public record DispatcherConfig(
   /** Reads and validates the settings. */
   public static DispatcherConfig from(Settings raw) {
     Settings s = Settings.of(CommonSettings.defaultsWith(DEFAULTS)).with(raw.asMap());
-    Duration readTimeout = positive(s, READ_TIMEOUT);
+    Duration readTimeout = s.positiveDuration(READ_TIMEOUT);
     RetrySettings retry =
         new RetrySettings(
             s.intValue("DISPATCHER_RETRY_MAX_ATTEMPTS"),
-            positive(s, "DISPATCHER_RETRY_MAX_TOTAL_TIME"),
-            positive(s, "DISPATCHER_RETRY_INITIAL_BACKOFF"),
-            positive(s, "DISPATCHER_RETRY_MAX_BACKOFF"),
+            s.positiveDuration("DISPATCHER_RETRY_MAX_TOTAL_TIME"),
+            s.positiveDuration("DISPATCHER_RETRY_INITIAL_BACKOFF"),
+            s.positiveDuration("DISPATCHER_RETRY_MAX_BACKOFF"),
             s.doubleValue("DISPATCHER_RETRY_MULTIPLIER"),
             schedule(s, "DISPATCHER_RETRY_VEHICLE_SCHEDULE"),
             s.duration("DISPATCHER_RETRY_MAX_RETRY_AFTER"));
@@ -162,16 +162,16 @@ public record DispatcherConfig(
         BindAddress.from(s),
         s.get(GROUP_ID),
         s.find(INSTANCE_ID).orElseGet(DispatcherConfig::hostName),
-        positive(s, COMMAND_MAX_AGE),
+        s.positiveDuration(COMMAND_MAX_AGE),
         readTimeout,
         retry,
-        atLeast(s, MAX_IN_FLIGHT, 1),
+        s.intAtLeast(MAX_IN_FLIGHT, 1),
         s.duration(SHUTDOWN_GRACE),
         TopicSettings.from(s),
-        atLeast(s, HTTP_MAX_CONNECTIONS, 1),
+        s.intAtLeast(HTTP_MAX_CONNECTIONS, 1),
         s.duration(STATE_READ_DELAY),
-        positive(s, OEM_RATE_LIMIT_HOLD),
-        positive(s, LEDGER_MAX_BLOCK));
+        s.positiveDuration(OEM_RATE_LIMIT_HOLD),
+        s.positiveDuration(LEDGER_MAX_BLOCK));
   }
 
   /** {@value #SMARTCAR_API_V3_ORIGIN}, without a trailing slash. */
@@ -223,22 +223,6 @@ public record DispatcherConfig(
         + ", clientSecret="
         + Redaction.HIDDEN
         + "]";
-  }
-
-  private static Duration positive(Settings s, String key) {
-    Duration d = s.duration(key);
-    if (d.isNegative() || d.isZero()) {
-      throw new ConfigException(key, "must be a positive duration, got " + d);
-    }
-    return d;
-  }
-
-  private static int atLeast(Settings s, String key, int min) {
-    int v = s.intValue(key);
-    if (v < min) {
-      throw new ConfigException(key, "must be at least " + min + ", got " + v);
-    }
-    return v;
   }
 
   private static List<Duration> schedule(Settings s, String key) {

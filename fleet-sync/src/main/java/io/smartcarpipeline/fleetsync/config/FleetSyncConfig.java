@@ -104,7 +104,7 @@ public record FleetSyncConfig(
   public static FleetSyncConfig from(Settings raw) {
     Settings s = Settings.of(CommonSettings.defaultsWith(DEFAULTS)).with(raw.asMap());
     SmartcarClientSettings smartcar = SmartcarClientSettings.from(s, SMARTCAR_KEYS);
-    int pageSize = atLeast(s, PAGE_SIZE, 1);
+    int pageSize = s.intAtLeast(PAGE_SIZE, 1);
     if (pageSize > 100) {
       throw new ConfigException(PAGE_SIZE, "must be at most 100 (Smartcar's page cap)");
     }
@@ -121,11 +121,11 @@ public record FleetSyncConfig(
         BindAddress.from(s),
         s.port(PORT),
         s.get(GROUP_ID),
-        positive(s, INTERVAL),
+        s.positiveDuration(INTERVAL),
         pageSize,
         Set.copyOf(list(s, EXCLUDED_VEHICLES)),
-        positive(s, COMPATIBILITY_TTL),
-        positive(s, HTTP_TIMEOUT),
+        s.positiveDuration(COMPATIBILITY_TTL),
+        s.positiveDuration(HTTP_TIMEOUT),
         TopicSettings.from(s));
   }
 
@@ -176,21 +176,5 @@ public record FleetSyncConfig(
         .filter(v -> !v.isEmpty())
         .distinct()
         .toList();
-  }
-
-  private static Duration positive(Settings s, String key) {
-    Duration d = s.duration(key);
-    if (d.isNegative() || d.isZero()) {
-      throw new ConfigException(key, "must be a positive duration, got " + d);
-    }
-    return d;
-  }
-
-  private static int atLeast(Settings s, String key, int min) {
-    int v = s.intValue(key);
-    if (v < min) {
-      throw new ConfigException(key, "must be at least " + min + ", got " + v);
-    }
-    return v;
   }
 }

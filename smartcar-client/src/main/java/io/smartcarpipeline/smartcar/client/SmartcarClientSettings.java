@@ -171,13 +171,13 @@ public record SmartcarClientSettings(
   private static BudgetSettings budget(Settings s, Keys keys) {
     BudgetSettings b =
         new BudgetSettings(
-            atLeast(s, keys.bucketCapacity(), 1),
+            s.intAtLeast(keys.bucketCapacity(), 1),
             s.doubleValue(keys.refillPerMinute()),
             s.duration(keys.vehicleSpacing()),
-            atLeast(s, keys.breakerWindow(), 1),
-            atLeast(s, keys.breakerMinCalls(), 1),
+            s.intAtLeast(keys.breakerWindow(), 1),
+            s.intAtLeast(keys.breakerMinCalls(), 1),
             s.doubleValue(keys.breakerFailureRate()),
-            positive(s, keys.breakerOpenFor()));
+            s.positiveDuration(keys.breakerOpenFor()));
     if (!(b.refillPerMinute() > 0)) {
       throw new ConfigException(keys.refillPerMinute(), "must be positive");
     }
@@ -193,21 +193,5 @@ public record SmartcarClientSettings(
       throw new ConfigException(keys.breakerFailureRate(), "must be in (0, 1]");
     }
     return b;
-  }
-
-  private static Duration positive(Settings s, String key) {
-    Duration d = s.duration(key);
-    if (d.isNegative() || d.isZero()) {
-      throw new ConfigException(key, "must be a positive duration, got " + d);
-    }
-    return d;
-  }
-
-  private static int atLeast(Settings s, String key, int min) {
-    int v = s.intValue(key);
-    if (v < min) {
-      throw new ConfigException(key, "must be at least " + min + ", got " + v);
-    }
-    return v;
   }
 }

@@ -127,6 +127,24 @@ public final class Settings {
     }
   }
 
+  /** A {@link #duration} that must be above zero. */
+  public Duration positiveDuration(String key) {
+    Duration d = duration(key);
+    if (d.isNegative() || d.isZero()) {
+      throw new ConfigException(key, "must be a positive duration, got " + d);
+    }
+    return d;
+  }
+
+  /** An {@link #intValue} that must be at least {@code min}. */
+  public int intAtLeast(String key, int min) {
+    int v = intValue(key);
+    if (v < min) {
+      throw new ConfigException(key, "must be at least " + min + ", got " + v);
+    }
+    return v;
+  }
+
   /** Every setting whose key starts with {@code prefix}, with the prefix removed. */
   public Map<String, String> withPrefix(String prefix) {
     Map<String, String> out = new TreeMap<>();

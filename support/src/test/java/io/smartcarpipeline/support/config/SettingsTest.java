@@ -68,4 +68,20 @@ class SettingsTest {
     assertThat(settings.withPrefix("KAFKA_PRODUCER_"))
         .containsExactly(Map.entry("LINGER_MS", "10"));
   }
+
+  @Test
+  void boundedValuesRefuseWhatIsOutOfRangeNamingTheKey() {
+    Settings settings = Settings.of(Map.of("D", "0s", "E", "2s", "N", "2", "M", "3"));
+
+    assertThat(settings.positiveDuration("E")).isEqualTo(Duration.ofSeconds(2));
+    assertThatThrownBy(() -> settings.positiveDuration("D"))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("D:")
+        .hasMessageContaining("must be a positive duration, got PT0S");
+    assertThat(settings.intAtLeast("M", 3)).isEqualTo(3);
+    assertThatThrownBy(() -> settings.intAtLeast("N", 3))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("N:")
+        .hasMessageContaining("must be at least 3, got 2");
+  }
 }
